@@ -1,0 +1,39 @@
+/** The day ASSKomm was launched in Chemnitz. */
+export const PROGRAMME_START = '2019-02-06';
+
+/** No milestone may lie before this day (the programme's preparation year). */
+export const EARLIEST_DATE = '2018-01-01';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar day written as YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Today's date in Saxony (Europe/Berlin), as YYYY-MM-DD. */
+export function todayInSaxony(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
+}
+
+/** The last day of every month from `from` to `to` (inclusive), as ISO dates. */
+export function monthEnds(from: string, to: string): string[] {
+  const result: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  for (;;) {
+    const end = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+    if (end > to) break;
+    if (end >= from) result.push(end);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return result;
+}

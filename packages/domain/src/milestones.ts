@@ -1,0 +1,41 @@
+/** The dated steps a Kommune goes through in ASSKomm, in process order (domain.md, "The process of one Kommune"). */
+export const MILESTONE_KINDS = [
+  'erstberatung',
+  'vorvereinbarung',
+  'kooperationsvereinbarung',
+  'coaching_begonnen',
+  'sicherheitsanalyse_begonnen',
+  'sicherheitsanalyse_abgeschlossen',
+  'kpr_gegruendet',
+  'kpr_reaktiviert',
+  'koordinierungsstelle_eingerichtet',
+  'praeventionskonzept_beschlossen',
+  'beratungsordner_uebergeben',
+  'austritt',
+] as const;
+
+export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
+
+/** German labels as users say them. */
+export const MILESTONE_LABELS: Record<MilestoneKind, string> = {
+  erstberatung: 'Erstberatung',
+  vorvereinbarung: 'Vorvereinbarung',
+  kooperationsvereinbarung: 'Kooperationsvereinbarung',
+  coaching_begonnen: 'Coaching begonnen',
+  sicherheitsanalyse_begonnen: 'Sicherheitsanalyse begonnen',
+  sicherheitsanalyse_abgeschlossen: 'Sicherheitsanalyse abgeschlossen',
+  kpr_gegruendet: 'KPR gegründet',
+  kpr_reaktiviert: 'KPR reaktiviert',
+  koordinierungsstelle_eingerichtet: 'Koordinierungsstelle eingerichtet',
+  praeventionskonzept_beschlossen: 'Präventionskonzept beschlossen',
+  beratungsordner_uebergeben: 'Beratungsordner „Kommune beugt vor!“ übergeben',
+  austritt: 'Austritt',
+};
+
+/** A dated milestone as the domain rules see it: which Kommune, what, when. */
+export interface MilestoneFact {
+  ags: string;
+  kind: MilestoneKind;
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+}

@@ -1,0 +1,62 @@
+import type { MilestoneFact, MilestoneKind } from './milestones.ts';
+
+/**
+ * The one ordered status scale of a Kommune, lowest first. Map legend, filters and tables all use it.
+ */
+export const STATUS_SCALE = ['kein_kontakt', 'beraten', 'vorvereinbarung', 'mitglied', 'mitglied_kpr'] as const;
+
+export type Status = (typeof STATUS_SCALE)[number];
+
+export const STATUS_LABELS: Record<Status, string> = {
+  kein_kontakt: 'kein Kontakt',
+  beraten: 'beraten',
+  vorvereinbarung: 'Vorvereinbarung',
+  mitglied: 'Mitglied',
+  mitglied_kpr: 'Mitglied mit KPR',
+};
+
+/** Everything the status scale and the KPIs need to know about one Kommune on one day. */
+export interface StatusFacts {
+  status: Status;
+  beraten: boolean;
+  mitglied: boolean;
+  kpr: boolean;
+}
+
+const KPR_KINDS: ReadonlySet<MilestoneKind> = new Set(['kpr_gegruendet', 'kpr_reaktiviert']);
+
+/**
+ * Derives a Kommune's status as of `asOf` from its milestones (any order; later ones ignored).
+ * Membership starts with a Kooperationsvereinbarung and ends with a later Austritt.
+ */
+export function deriveStatus(milestones: readonly Pick<MilestoneFact, 'kind' | 'date'>[], asOf: string): StatusFacts {
+  let beraten = false;
+  let vorvereinbarung = false;
+  let kpr = false;
+  let joined: string | null = null;
+  let left: string | null = null;
+  for (const { kind, date } of milestones) {
+    if (date > asOf) continue;
+    if (kind === 'erstberatung') beraten = true;
+    else if (kind === 'vorvereinbarung') vorvereinbarung = true;
+    else if (KPR_KINDS.has(kind)) kpr = true;
+    else if (kind === 'kooperationsvereinbarung' && (joined === null || date > joined)) joined = date;
+    else if (kind === 'austritt' && (left === null || date > left)) left = date;
+  }
+  const mitglied = joined !== null && (left === null || left < joined);
+  const status: Status = mitglied
+    ? kpr
+      ? 'mitglied_kpr'
+      : 'mitglied'
+    : vorvereinbarung
+      ? 'vorvereinbarung'
+      : beraten
+        ? 'beraten'
+        : 'kein_kontakt';
+  return { status, beraten, mitglied, kpr };
+}
+
+/** Comparison on the status scale, for sorting and "at least" filters. */
+export function statusRank(status: Status): number {
+  return STATUS_SCALE.indexOf(status);
+}
