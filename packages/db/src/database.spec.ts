@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { computeKpiCounts, monthEnds, PROGRAMME_START, type KommuneLineage, type MilestoneKind } from '@asskomm/domain';
+import { GEMEINDE_COUNT, POLIZEIDIREKTIONEN } from '@asskomm/geo';
+import { kommunen, kpi, migrateToLatest, milestones, events } from './index.ts';
+import { createSeededTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from './testing.ts';
+
+describe.each(TEST_DATABASE_KINDS)('on %s', (kind) => {
+  let test: TestDatabase;
+
+  beforeAll(async () => {
+    test = await createSeededTestDatabase(kind, { demo: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await test?.drop();
+  });
+
+  it('runs the migrations once: a second run applies nothing', async () => {
+    expect(await migrateToLatest(test.db)).toEqual([]);
+  });
+
+  it('holds the master data: 13 Kreise, 5 Polizeidirektionen, every current Gemeinde', async () => {
+    const counts = await sql<{ art: string; n: number }>`
+      select art, count(*)::int as n from kommune where gueltig_bis is null group by art order by art`.execute(test.db);
+    const byArt = Object.fromEntries(counts.rows.map((r) => [r.art, r.n]));
+    expect(byArt['Landkreis']).toBe(10);
+    expect(byArt['Kreisfreie Stadt']).toBe(3);
+    expect((byArt['Gemeinde'] ?? 0) + (byArt['Stadt'] ?? 0)).toBe(GEMEINDE_COUNT);
+    const pds = await test.db.selectFrom('polizeidirektion').select('id').orderBy('id').execute();
+    expect(pds.map((p) => p.id)).toEqual(POLIZEIDIREKTIONEN.map((p) => p.id).sort());
+  });
+
+  it('lists one Kommune per current Gemeinde with its status', async () => {
+    const list = await kommunen.findKommunenAsOf(test.db, '2026-11-21');
+    const gemeinden = list.filter((k) => k.ags.length === 8);
+    expect(gemeinden).toHaveLength(GEMEINDE_COUNT);
+    expect(list.find((k) => k.name === 'Görlitz')).toMatchObject({
+      polizeidirektion: 'goerlitz',
+      status: 'mitglied_kpr',
+    });
+    const before = await kommunen.findKommunenAsOf(test.db, '2020-06-30');
+    expect(before.find((k) => k.name === 'Görlitz')?.status).toBe('beraten');
+  });
+
+  it('limits lists and figures to a Polizeidirektion', async () => {
+    const goerlitz = await kommunen.findKommunenAsOf(test.db, '2026-11-21', { polizeidirektion: 'goerlitz' });
+    expect(goerlitz.length).toBeGreaterThan(0);
+    expect(goerlitz.every((k) => k.polizeidirektion === 'goerlitz')).toBe(true);
+    const parts = await Promise.all(
+      POLIZEIDIREKTIONEN.map((pd) => kpi.snapshot(test.db, '2024-06-30', { polizeidirektion: pd.id })),
+    );
+    const land = await kpi.snapshot(test.db, '2024-06-30');
+    expect(parts.reduce((sum, p) => sum + p.mitglieder, 0)).toBe(land.mitglieder);
+    expect(parts.reduce((sum, p) => sum + p.gemeinden, 0)).toBe(land.gemeinden);
+  });
+
+  it('computes in SQL the same KPIs as the domain functions, at every month end since 2019', async () => {
+    const rows = await test.db.selectFrom('milestone').select(['kommune_ags', 'kind', 'datum']).execute();
+    const facts = rows.map((r) => ({ ags: r.kommune_ags, kind: r.kind as MilestoneKind, date: r.datum }));
+    const lineageRows = await test.db.selectFrom('kommune').select(['ags', 'gueltig_bis', 'nachfolger_ags']).execute();
+    const lineage = new Map<string, KommuneLineage>(
+      lineageRows.map((r) => [r.ags, { ags: r.ags, gueltigBis: r.gueltig_bis, nachfolger: r.nachfolger_ags }]),
+    );
+    const dates = monthEnds(PROGRAMME_START, '2026-11-21');
+    const fromSql = await kpi.countsOn(test.db, dates);
+    expect(fromSql.map((p) => p.stand)).toEqual(dates);
+    for (const point of fromSql) {
+      expect(point).toEqual({ stand: point.stand, ...computeKpiCounts(facts, lineage, point.stand) });
+    }
+  });
+
+  it('reports the public figures of the demo data through the KPI snapshot', async () => {
+    expect(await kpi.snapshot(test.db, '2021-09-01')).toMatchObject({ beraten: 121, kpr: 25, demodaten: true });
+    expect((await kpi.snapshot(test.db, '2023-09-14')).mitglieder).toBe(54);
+    const funds = (await kpi.snapshot(test.db, '2022-12-31')).foerderung;
+    expect(funds).toMatchObject({ haushaltsjahr: 2022, budgetCent: 130_000_000 });
+    expect(funds.bewilligtCent).toBeGreaterThan(0);
+    expect(funds.bewilligtCent).toBeLessThanOrEqual(funds.beantragtCent);
+  });
+
+  it('counts a merged Gemeinde’s milestones for its successor from the merger day', async () => {
+    // Jahnatal (14522275) was formed on 2023-01-01 from Ostrau and Zschaitz-Ottewig.
+    const [ostrau, zschaitz] = await test.db
+      .selectFrom('kommune')
+      .select('ags')
+      .where('nachfolger_ags', '=', '14522275')
+      .orderBy('ags')
+      .execute();
+    const area = { kreis: '14522' };
+    const base = await kpi.countsOn(test.db, ['2022-12-31', '2023-01-01'], area);
+    await milestones.record(test, { ags: ostrau!.ags, kind: 'erstberatung', date: '2021-03-01' });
+    await milestones.record(test, { ags: zschaitz!.ags, kind: 'erstberatung', date: '2021-04-01' });
+    const after = await kpi.countsOn(test.db, ['2022-12-31', '2023-01-01'], area);
+    expect(after[0]!.beraten - base[0]!.beraten).toBe(2);
+    expect(after[1]!.beraten - base[1]!.beraten).toBe(1);
+    const jahnatal = (await kommunen.findKommunenAsOf(test.db, '2022-06-30', area)).find((k) => k.ags === '14522275');
+    expect(jahnatal?.status).toBe('beraten');
+  });
+
+  it('appends an event with a growing sequence number to each recorded milestone', async () => {
+    const last = await events.lastSeq(test.db);
+    const first = await milestones.record(test, { ags: '14626110', kind: 'coaching_begonnen', date: '2024-03-01' });
+    const second = await milestones.record(test, {
+      ags: '14626110',
+      kind: 'praeventionskonzept_beschlossen',
+      date: '2024-09-01',
+    });
+    expect(first.seq).toBeGreaterThan(last);
+    expect(second.seq).toBe(first.seq + 1);
+    expect(await events.since(test.db, last)).toEqual([first, second]);
+  });
+});

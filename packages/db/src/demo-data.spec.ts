@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { computeKpiCounts, type KommuneLineage } from '@asskomm/domain';
+import { VORGAENGER } from '@asskomm/geo';
+import { REAL_SIGNINGS, TARGETS } from './demo-data.ts';
+import { demoDataFor } from './seed-demo.ts';
+
+const TODAY = '2026-11-21';
+const demo = demoDataFor(TODAY);
+const lineage = new Map<string, KommuneLineage>(
+  VORGAENGER.map((v) => [v.ags, { ags: v.ags, gueltigBis: v.gueltigBis, nachfolger: v.nachfolger }]),
+);
+
+describe('demo data', () => {
+  it('is the same on every run', () => {
+    expect(demoDataFor(TODAY)).toEqual(demo);
+  });
+
+  it('contains every public signing on its real date, not flagged synthetic', () => {
+    const real = demo.milestones.filter((m) => m.kind === 'kooperationsvereinbarung' && !m.synthetisch);
+    expect(real.map((m) => m.date).sort()).toEqual(REAL_SIGNINGS.map((s) => s.date).sort());
+    expect(new Set(real.map((m) => m.ags)).size).toBe(REAL_SIGNINGS.length);
+  });
+
+  it('reproduces the public totals on their dates', () => {
+    for (const metric of ['beraten', 'mitglieder', 'kpr'] as const) {
+      for (const { date, value } of TARGETS[metric]) {
+        expect({ metric, date, value: computeKpiCounts(demo.milestones, lineage, date)[metric] }).toEqual({
+          metric,
+          date,
+          value,
+        });
+      }
+    }
+  });
+
+  it('matches the press figures quoted in domain.md', () => {
+    expect(computeKpiCounts(demo.milestones, lineage, '2021-09-01')).toMatchObject({ beraten: 121, kpr: 25 });
+    expect(computeKpiCounts(demo.milestones, lineage, '2021-12-01').mitglieder).toBe(30);
+    expect(computeKpiCounts(demo.milestones, lineage, '2023-02-23').mitglieder).toBe(47);
+    expect(computeKpiCounts(demo.milestones, lineage, '2023-09-14').mitglieder).toBe(54);
+  });
+
+  it('advises every member at least four months before it signs, and dates nothing after today', () => {
+    const advised = new Map(demo.milestones.filter((m) => m.kind === 'erstberatung').map((m) => [m.ags, m.date]));
+    for (const m of demo.milestones.filter((x) => x.kind === 'kooperationsvereinbarung')) {
+      const first = advised.get(m.ags);
+      expect(first, m.ags).toBeDefined();
+      expect(Date.parse(m.date) - Date.parse(first!)).toBeGreaterThanOrEqual(120 * 86_400_000);
+    }
+    expect(demo.milestones.every((m) => m.date <= TODAY && m.date >= '2018-01-01')).toBe(true);
+  });
+
+  it('keeps funding within the rules: approved ≤ requested, applicants advised before applying', () => {
+    const advised = new Map(demo.milestones.filter((m) => m.kind === 'erstberatung').map((m) => [m.ags, m.date]));
+    expect(demo.foerderantraege.length).toBeGreaterThan(50);
+    for (const f of demo.foerderantraege) {
+      expect(f.bewilligtCent ?? 0).toBeLessThanOrEqual(f.beantragtCent);
+      expect(advised.get(f.ags)! < f.eingereichtAm).toBe(true);
+    }
+    const approved2022 = demo.foerderantraege
+      .filter((f) => f.haushaltsjahr === 2022)
+      .reduce((sum, f) => sum + (f.bewilligtCent ?? 0), 0);
+    expect(approved2022).toBeGreaterThan(0.7 * 130_000_000);
+    expect(approved2022).toBeLessThanOrEqual(130_000_000);
+  });
+});

@@ -1,0 +1,12 @@
+export { createDb, type DbConfig, type DbHandle, type DatabaseKind } from './create-db.ts';
+export { migrateToLatest } from './migrate.ts';
+export { ping } from './ping.ts';
+export { seedMasterData } from './seed-master-data.ts';
+export { seedDemoDataIfEmpty, demoDataFor } from './seed-demo.ts';
+export { TARGETS, REAL_SIGNINGS, MODELLKOMMUNEN } from './demo-data.ts';
+export type { Area } from './area.ts';
+export type { Database } from './schema.ts';
+export * as events from './events.ts';
+export * as kommunen from './kommunen.ts';
+export * as kpi from './kpi.ts';
+export * as milestones from './milestones.ts';

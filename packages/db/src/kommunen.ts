@@ -1,0 +1,63 @@
+import { sql, type Kysely } from 'kysely';
+import {
+  deriveStatus,
+  type KommuneArt,
+  type KommuneSummary,
+  type MilestoneKind,
+  type PolizeidirektionId,
+} from '@asskomm/domain';
+import { inArea, type Area } from './area.ts';
+import type { Database } from './schema.ts';
+
+interface KommuneWithMilestones {
+  ags: string;
+  name: string;
+  art: KommuneArt;
+  kreis_ags: string;
+  polizeidirektion_id: string;
+  modellkommune: boolean;
+  milestones: { kind: MilestoneKind; date: string; synthetisch: boolean }[] | null;
+}
+
+/**
+ * Every current Gemeinde, and every Kreis that is a partner, with its status as of `stand`.
+ * The map is drawn on today's boundaries, so a Gemeinde's status includes its predecessors' milestones.
+ */
+export async function findKommunenAsOf(
+  db: Kysely<Database>,
+  stand: string,
+  area: Area = {},
+): Promise<KommuneSummary[]> {
+  const { rows } = await sql<KommuneWithMilestones>`
+    with recursive lineage(ags, current_ags) as (
+      select ags, ags from kommune where gueltig_bis is null
+      union all
+      select k.ags, l.current_ags from kommune k join lineage l on k.nachfolger_ags = l.ags
+    )
+    select k.ags, k.name, k.art, k.kreis_ags, k.polizeidirektion_id, k.modellkommune,
+      (select json_agg(json_build_object('kind', m.kind, 'date', m.datum, 'synthetisch', m.synthetisch))
+         from lineage l join milestone m on m.kommune_ags = l.ags
+        where l.current_ags = k.ags and m.datum <= ${stand}::date) as milestones
+    from kommune k
+    where k.gueltig_bis is null
+      and (k.art in ('Gemeinde', 'Stadt') or exists (select 1 from milestone m where m.kommune_ags = k.ags))
+      and ${inArea('k', area)}
+    order by k.ags`.execute(db);
+  return rows.map((row) => toSummary(row, stand));
+}
+
+function toSummary(row: KommuneWithMilestones, stand: string): KommuneSummary {
+  const milestones = row.milestones ?? [];
+  const facts = deriveStatus(milestones, stand);
+  return {
+    ags: row.ags,
+    name: row.name,
+    art: row.art,
+    kreis: row.kreis_ags,
+    polizeidirektion: row.polizeidirektion_id as PolizeidirektionId,
+    status: facts.status,
+    kpr: facts.kpr,
+    modellkommune: row.modellkommune,
+    demodaten: milestones.some((m) => m.synthetisch),
+  };
+}

@@ -1,0 +1,117 @@
+import { sql, type Kysely } from 'kysely';
+import type { FoerderungKpi, KpiPoint, KpiSnapshot } from '@asskomm/domain';
+import { inArea, type Area } from './area.ts';
+import type { Database } from './schema.ts';
+
+/** Budget of a Haushaltsjahr without its own entry: €1.3 million (domain.md, RL KommPräv). */
+export const DEFAULT_BUDGET_CENT = 130_000_000;
+
+interface CountsRow {
+  stand: string;
+  beraten: number;
+  mitglieder: number;
+  kpr: number;
+  demodaten: boolean;
+}
+
+/**
+ * The KPI counts on each of `dates`, computed in SQL. Mirrors `computeKpiCounts` of
+ * @asskomm/domain: a milestone of a merged Gemeinde counts for its successor from the merger date on.
+ */
+export async function countsOn(db: Kysely<Database>, dates: readonly string[], area: Area = {}): Promise<KpiPoint[]> {
+  const { rows } = await sql<CountsRow>`
+    with recursive stichtag(d) as (select unnest(${sql.val(dates)}::date[])),
+    chain(d, ags, owner_ags) as (
+      select s.d, k.ags, k.ags from stichtag s cross join kommune k
+      union all
+      select c.d, c.ags, k.nachfolger_ags from chain c join kommune k on k.ags = c.owner_ags
+       where k.gueltig_bis <= c.d
+    ),
+    owner as (
+      select c.d, c.ags, c.owner_ags from chain c join kommune k on k.ags = c.owner_ags
+       where k.gueltig_bis is null or k.gueltig_bis > c.d
+    ),
+    per_kommune as (
+      select o.d, o.owner_ags,
+        bool_or(m.kind = 'erstberatung') as beraten,
+        bool_or(m.kind in ('kpr_gegruendet', 'kpr_reaktiviert')) as kpr,
+        max(m.datum) filter (where m.kind = 'kooperationsvereinbarung') as joined,
+        max(m.datum) filter (where m.kind = 'austritt') as left_at,
+        bool_or(m.synthetisch) as synthetisch
+      from owner o join milestone m on m.kommune_ags = o.ags and m.datum <= o.d
+      group by o.d, o.owner_ags
+    ),
+    in_area as (
+      select p.* from per_kommune p join kommune k on k.ags = p.owner_ags where ${inArea('k', area)}
+    )
+    select to_char(s.d, 'YYYY-MM-DD') as stand,
+      (count(*) filter (where a.beraten))::int as beraten,
+      (count(*) filter (where a.joined is not null and (a.left_at is null or a.left_at < a.joined)))::int as mitglieder,
+      (count(*) filter (where a.kpr))::int as kpr,
+      coalesce(bool_or(a.synthetisch), false) as demodaten
+    from stichtag s left join in_area a on a.d = s.d
+    group by s.d order by s.d`.execute(db);
+  return rows.map(({ stand, beraten, mitglieder, kpr }) => ({ stand, beraten, mitglieder, kpr }));
+}
+
+/** All KPIs for one area on one day. */
+export async function snapshot(db: Kysely<Database>, stand: string, area: Area = {}): Promise<KpiSnapshot> {
+  const [counts, gemeinden, foerderung, demodaten] = await Promise.all([
+    countsOn(db, [stand], area),
+    gemeindenOn(db, stand, area),
+    foerderungOn(db, stand, area),
+    hasSyntheticRecords(db, area),
+  ]);
+  const { beraten = 0, mitglieder = 0, kpr = 0 } = counts[0] ?? {};
+  return {
+    stand,
+    polizeidirektion: area.polizeidirektion ?? null,
+    kreis: area.kreis ?? null,
+    beraten,
+    mitglieder,
+    kpr,
+    gemeinden,
+    foerderung,
+    demodaten,
+  };
+}
+
+async function gemeindenOn(db: Kysely<Database>, stand: string, area: Area): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from kommune k
+    where k.art in ('Gemeinde', 'Stadt')
+      and (k.gueltig_ab is null or k.gueltig_ab <= ${stand}::date)
+      and (k.gueltig_bis is null or k.gueltig_bis > ${stand}::date)
+      and ${inArea('k', area)}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+async function foerderungOn(db: Kysely<Database>, stand: string, area: Area): Promise<FoerderungKpi> {
+  const haushaltsjahr = Number(stand.slice(0, 4));
+  const { rows } = await sql<{ budget: string | null; beantragt: string; bewilligt: string }>`
+    select
+      (select budget_cent from haushaltsjahr where jahr = ${haushaltsjahr}) as budget,
+      coalesce(sum(f.beantragt_cent) filter (where f.eingereicht_am <= ${stand}::date), 0) as beantragt,
+      coalesce(sum(f.bewilligt_cent) filter (where f.bewilligt_am <= ${stand}::date), 0) as bewilligt
+    from foerderantrag f join kommune k on k.ags = f.kommune_ags
+    where f.haushaltsjahr = ${haushaltsjahr} and ${inArea('k', area)}`.execute(db);
+  const row = rows[0];
+  return {
+    haushaltsjahr,
+    budgetCent: row?.budget == null ? DEFAULT_BUDGET_CENT : Number(row.budget),
+    beantragtCent: Number(row?.beantragt ?? 0),
+    bewilligtCent: Number(row?.bewilligt ?? 0),
+  };
+}
+
+async function hasSyntheticRecords(db: Kysely<Database>, area: Area): Promise<boolean> {
+  const { rows } = await sql<{ any: boolean }>`
+    select exists (
+      select 1 from milestone m join kommune k on k.ags = m.kommune_ags
+      where m.synthetisch and ${inArea('k', area)}
+    ) or exists (
+      select 1 from foerderantrag f join kommune k on k.ags = f.kommune_ags
+      where f.synthetisch and ${inArea('k', area)}
+    ) as any`.execute(db);
+  return rows[0]?.any ?? false;
+}

@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import * as createMasterData from '../migrations/2026-11-21T1200_create_master_data.ts';
+import * as createMilestoneAndFunding from '../migrations/2026-11-21T1210_create_milestone_and_funding.ts';
+import type { Database } from './schema.ts';
+
+// Listed statically (not read from disk) so the bundled server carries its migrations with it.
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-21T1200_create_master_data': createMasterData,
+  '2026-11-21T1210_create_milestone_and_funding': createMilestoneAndFunding,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Brings the schema up to date; does nothing when it already is. Throws on the first failure. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

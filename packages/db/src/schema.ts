@@ -1,0 +1,75 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** A date column: read as 'YYYY-MM-DD' (parsers set in createDb), written as the same. */
+type DateColumn = ColumnType<string, string, string>;
+/** bigint arrives as a string from both drivers; written as a number. */
+type Int8 = ColumnType<string, number | bigint | string, number | bigint | string>;
+
+export interface PolizeidirektionTable {
+  id: string;
+  name: string;
+}
+
+export interface KommuneTable {
+  ags: string;
+  name: string;
+  art: 'Gemeinde' | 'Stadt' | 'Landkreis' | 'Kreisfreie Stadt';
+  kreis_ags: string;
+  polizeidirektion_id: string;
+  gueltig_ab: DateColumn | null;
+  gueltig_bis: DateColumn | null;
+  nachfolger_ags: string | null;
+  modellkommune: Generated<boolean>;
+}
+
+export interface MilestoneTable {
+  id: Generated<number>;
+  kommune_ags: string;
+  kind: string;
+  datum: DateColumn;
+  notiz: string | null;
+  quelle: string | null;
+  synthetisch: Generated<boolean>;
+  erfasst_am: Generated<Date>;
+}
+
+export interface HaushaltsjahrTable {
+  jahr: number;
+  budget_cent: Int8;
+}
+
+export interface FoerderantragTable {
+  id: Generated<number>;
+  kommune_ags: string;
+  haushaltsjahr: number;
+  zweck: string;
+  eingereicht_am: DateColumn;
+  beantragt_cent: Int8;
+  bewilligt_am: DateColumn | null;
+  bewilligt_cent: Int8 | null;
+  synthetisch: Generated<boolean>;
+}
+
+export interface DomainEventTable {
+  /** generated always as identity */
+  seq: ColumnType<string, never, never>;
+  type: string;
+  payload: ColumnType<unknown, string, string>;
+  created_at: Generated<Date>;
+}
+
+export interface Database {
+  polizeidirektion: PolizeidirektionTable;
+  kommune: KommuneTable;
+  milestone: MilestoneTable;
+  haushaltsjahr: HaushaltsjahrTable;
+  foerderantrag: FoerderantragTable;
+  domain_event: DomainEventTable;
+}
+
+export type KommuneRow = Selectable<KommuneTable>;
+export type NewKommune = Insertable<KommuneTable>;
+export type MilestoneRow = Selectable<MilestoneTable>;
+export type NewMilestone = Insertable<MilestoneTable>;
+export type NewFoerderantrag = Insertable<FoerderantragTable>;
+export type DomainEventRow = Selectable<DomainEventTable>;
