@@ -1,0 +1,24 @@
+// Bundles the server and our workspace packages (TypeScript source) into dist/; every
+// third-party package stays an import from node_modules.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/index.ts'],
+  outfile: 'dist/index.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'external-dependencies',
+      setup(b) {
+        b.onResolve({ filter: /^[^./]/ }, (args) =>
+          args.path.startsWith('@asskomm/') ? undefined : { path: args.path, external: true },
+        );
+      },
+    },
+  ],
+});

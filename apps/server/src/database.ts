@@ -1,0 +1,58 @@
+import { migrateToLatest, ping, seedDemoDataIfEmpty, seedMasterData, type DbHandle } from '@asskomm/db';
+
+export interface DatabaseState {
+  /** True once migrations and seeds have run. */
+  readonly ready: boolean;
+  /** Resolves when ready; rejects only when stopped before. */
+  readonly whenReady: Promise<void>;
+  /** Answers whether the database responds right now (within two seconds). */
+  ping(): Promise<boolean>;
+  stop(): void;
+}
+
+export interface PrepareOptions {
+  demoData: boolean;
+  log: (message: string) => void;
+  /** First retry delay; doubles up to 30 s. */
+  retryMs?: number;
+}
+
+/**
+ * Migrates and seeds the database, retrying with backoff while it is unreachable, so the server
+ * can listen (and answer health 503) before the database is there.
+ */
+export function prepareDatabase(handle: DbHandle, { demoData, log, retryMs = 500 }: PrepareOptions): DatabaseState {
+  let ready = false;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const whenReady = new Promise<void>((resolve, reject) => {
+    const attempt = async (delay: number) => {
+      if (stopped) return reject(new Error('gestoppt'));
+      try {
+        const applied = await migrateToLatest(handle.db);
+        if (applied.length > 0) log(`Migrationen ausgeführt: ${applied.join(', ')}`);
+        await seedMasterData(handle.db);
+        if (demoData && (await seedDemoDataIfEmpty(handle.db))) log('Demodaten angelegt');
+        ready = true;
+        resolve();
+      } catch (error) {
+        if (stopped) return reject(new Error('gestoppt'));
+        log(`Datenbank nicht bereit (${(error as Error).message}); neuer Versuch in ${delay} ms`);
+        timer = setTimeout(() => void attempt(Math.min(delay * 2, 30_000)), delay);
+      }
+    };
+    void attempt(retryMs);
+  });
+  whenReady.catch(() => undefined);
+  return {
+    get ready() {
+      return ready;
+    },
+    whenReady,
+    ping: () => ping(handle.db),
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
