@@ -1,0 +1,72 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import type { KommuneSummary, KpiSnapshot } from '@asskomm/domain';
+
+const VIEWPORTS = [
+  { name: 'desktop-1920x1080', width: 1920, height: 1080 },
+  { name: 'phone-390x844', width: 390, height: 844 },
+];
+
+function parseGermanNumber(text: string): number {
+  return Number(
+    text
+      .replace(/\./g, '')
+      .replace(',', '.')
+      .replace(/[^\d.-]/g, ''),
+  );
+}
+
+async function openOverview(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.locator('svg path[data-ags]').first()).toBeVisible();
+}
+
+test('the overview shows every Gemeinde on the map, coloured by status, with names', async ({ page, request }) => {
+  const kommunen = (await (await request.get('/api/kommunen')).json()) as KommuneSummary[];
+  const gemeinden = kommunen.filter((k) => k.ags.length === 8);
+  expect(gemeinden.length).toBeGreaterThanOrEqual(418);
+  await openOverview(page);
+  const paths = page.locator('svg path[data-ags]');
+  await expect(paths).toHaveCount(gemeinden.length);
+  const heidenau = gemeinden.find((k) => k.name === 'Heidenau')!;
+  await expect(page.locator(`svg path[data-ags="${heidenau.ags}"]`)).toHaveAttribute('aria-label', /Heidenau/);
+  const fills = await paths.evaluateAll((els) => new Set(els.map((el) => getComputedStyle(el).fill)).size);
+  expect(fills).toBeGreaterThanOrEqual(3);
+  await expect(page.getByText('© GeoBasis-DE / BKG')).toBeVisible();
+});
+
+test('the KPI tiles show the numbers the API gives', async ({ page, request }) => {
+  const kpi = (await (await request.get('/api/kpi')).json()) as KpiSnapshot;
+  await openOverview(page);
+  for (const key of ['mitglieder', 'beraten', 'kpr'] as const) {
+    const text = await page.locator(`[data-kpi="${key}"]`).innerText();
+    expect({ key, value: parseGermanNumber(text) }).toEqual({ key, value: kpi[key] });
+  }
+});
+
+for (const viewport of VIEWPORTS) {
+  test(`the overview looks complete at ${viewport.name}`, async ({ page }, testInfo) => {
+    await page.setViewportSize(viewport);
+    await openOverview(page);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('ASSKomm');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.locator('canvas').first().waitFor();
+    const path = testInfo.outputPath(`overview-${viewport.name}.png`);
+    await page.screenshot({ path, fullPage: true });
+    await testInfo.attach(`overview-${viewport.name}`, { path, contentType: 'image/png' });
+  });
+}
+
+test('the overview has no WCAG 2.1 AA violations', async ({ page }) => {
+  await openOverview(page);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+});
+
+test('an unknown page answers with a German 404 page', async ({ page }) => {
+  const response = await page.goto('/gibt-es-nicht');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText('Seite nicht gefunden')).toBeVisible();
+  await expect(page.getByRole('link', { name: /Übersicht/ })).toBeVisible();
+});
