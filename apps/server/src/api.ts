@@ -2,11 +2,11 @@ import express, { type ErrorRequestHandler, type Request, type Response } from '
 import type { z } from 'zod';
 import { kommunen, kpi, type DbHandle } from '@asskomm/db';
 import {
-  describeIssue,
   kommunenQuerySchema,
   kpiQuerySchema,
   kpiVerlaufQuerySchema,
   monthEnds,
+  parseGerman,
   PROGRAMME_START,
   todayInSaxony,
   type ApiError,
@@ -31,10 +31,9 @@ class BadRequest extends Error {
 }
 
 function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
-  const parsed = schema.safeParse(req.query);
+  const parsed = parseGerman(schema, req.query);
   if (parsed.success) return parsed.data;
-  const { field, message } = describeIssue(parsed.error);
-  throw new BadRequest(message, field);
+  throw new BadRequest(parsed.message, parsed.field);
 }
 
 function sendError(res: Response, status: number, body: ApiError): void {

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssue, kpiQuerySchema } from './schemas.ts';
+import { kpiQuerySchema, parseGerman } from './schemas.ts';
 
 function problem(query: unknown) {
-  const parsed = kpiQuerySchema.safeParse(query);
+  const parsed = parseGerman(kpiQuerySchema, query);
   if (parsed.success) throw new Error('expected a failure');
-  return describeIssue(parsed.error);
+  return { field: parsed.field, message: parsed.message };
 }
 
 describe('kpiQuerySchema', () => {
   it('accepts a complete query', () => {
-    expect(kpiQuerySchema.parse({ stand: '2021-09-01', pd: 'goerlitz', kreis: '14626' })).toEqual({
-      stand: '2021-09-01',
-      pd: 'goerlitz',
-      kreis: '14626',
+    expect(parseGerman(kpiQuerySchema, { stand: '2021-09-01', pd: 'goerlitz', kreis: '14626' })).toEqual({
+      success: true,
+      data: {
+        stand: '2021-09-01',
+        pd: 'goerlitz',
+        kreis: '14626',
+      },
     });
   });
 

@@ -3,8 +3,8 @@ import { de } from 'zod/locales';
 import { EARLIEST_DATE, isIsoDate } from './dates.ts';
 import { POLIZEIDIREKTION_IDS } from './kommune.ts';
 
-// Users read these messages; zod's own ones in German too.
-z.config(de());
+// Users read these messages, so zod's own ones are German too (per parse: no global side effect).
+const { localeError } = de();
 
 /** A day written YYYY-MM-DD, not before 2018. */
 export const isoDateSchema = z
@@ -39,8 +39,15 @@ export const kpiVerlaufQuerySchema = z.strictObject({
 
 export type KpiQuery = z.infer<typeof kpiQuerySchema>;
 
-/** First problem of a failed parse, as a German sentence naming the parameter. */
-export function describeIssue(error: z.ZodError): { field: string | undefined; message: string } {
+export type Parsed<T> = { success: true; data: T } | { success: false; field: string | undefined; message: string };
+
+/** Parses `input`; on failure returns the first problem as a German sentence naming the parameter. */
+export function parseGerman<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.infer<S>> {
+  const parsed = schema.safeParse(input, { error: localeError });
+  return parsed.success ? { success: true, data: parsed.data } : { success: false, ...describeIssue(parsed.error) };
+}
+
+function describeIssue(error: z.ZodError): { field: string | undefined; message: string } {
   const issue = error.issues[0];
   if (!issue) return { field: undefined, message: 'Ungültige Eingabe' };
   if (issue.code === 'unrecognized_keys') {
