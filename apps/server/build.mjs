@@ -1,5 +1,7 @@
 // Bundles the server and our workspace packages (TypeScript source) into dist/; every
-// third-party package stays an import from node_modules.
+// third-party package stays an import from node_modules, so the bundle's runtime dependencies
+// (including those of packages/db: kysely, pg, PGlite with its WebAssembly files) are listed in
+// this package's dependencies.
 import { build } from 'esbuild';
 
 await build({

@@ -1,0 +1,17 @@
+import type { HandleFetch } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+
+/**
+ * SvelteKit answers same-origin fetches of a load function itself, without a network round trip.
+ * /api belongs to apps/server though (the process this handler runs in, or the backend of
+ * `vite dev`), so those requests go over loopback to it. API_ORIGIN overrides the target when the
+ * server does not listen on 127.0.0.1.
+ */
+export const handleFetch = (async ({ event, request, fetch }) => {
+  const url = new URL(request.url);
+  if (url.origin === event.url.origin && url.pathname.startsWith('/api/')) {
+    const origin = env.API_ORIGIN ?? `http://127.0.0.1:${env.PORT ?? '3000'}`;
+    return fetch(new Request(`${origin}${url.pathname}${url.search}`, request));
+  }
+  return fetch(request);
+}) satisfies HandleFetch;

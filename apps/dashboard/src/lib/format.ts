@@ -1,0 +1,61 @@
+/** Every number, date and amount the dashboard shows is formatted here, in German. */
+
+const integer = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 0 });
+const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const euroCompact = new Intl.NumberFormat('de-DE', {
+  style: 'currency',
+  currency: 'EUR',
+  notation: 'compact',
+  compactDisplay: 'short',
+  maximumFractionDigits: 1,
+});
+// ISO dates are calendar days; formatting them in UTC keeps the day from shifting.
+const day = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+const monthYear = new Intl.DateTimeFormat('de-DE', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const clock = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' });
+
+function isoToUtc(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+/** 1234567 → „1.234.567“ */
+export function formatNumber(value: number): string {
+  return integer.format(value);
+}
+
+/** 0.125 → „13 %“ */
+export function formatPercent(ratio: number): string {
+  return percent.format(ratio);
+}
+
+/** Cents → „1.234.567 €“ */
+export function formatEuro(cent: number): string {
+  return euro.format(Math.round(cent / 100));
+}
+
+/** Cents → „1,3 Mio. €“, for tiles where the full amount would not fit. */
+export function formatEuroCompact(cent: number): string {
+  // German has no short word for thousands („Tsd.“ is not CLDR), so below a million show all digits.
+  return Math.abs(cent) >= 100_000_000 ? euroCompact.format(cent / 100) : formatEuro(cent);
+}
+
+/** „2026-11-21“ → „21.11.2026“ */
+export function formatDate(iso: string): string {
+  return day.format(isoToUtc(iso));
+}
+
+/** „2026-11-30“ → „Nov. 2026“ */
+export function formatMonth(iso: string): string {
+  return monthYear.format(isoToUtc(iso));
+}
+
+/** A moment → „14:05 Uhr“ (Saxon time). */
+export function formatClock(at: Date): string {
+  return `${clock.format(at)} Uhr`;
+}
+
+/** A share that is honest about a zero denominator. */
+export function ratio(part: number, whole: number): number {
+  return whole > 0 ? part / whole : 0;
+}
