@@ -32,7 +32,9 @@ test('the overview shows every Gemeinde on the map, coloured by status, with nam
   await expect(page.locator(`svg path[data-ags="${heidenau.ags}"]`)).toHaveAttribute('aria-label', /Heidenau/);
   const fills = await paths.evaluateAll((els) => new Set(els.map((el) => getComputedStyle(el).fill)).size);
   expect(fills).toBeGreaterThanOrEqual(3);
-  await expect(page.locator('figure, section').filter({ has: paths.first() }).getByText('© GeoBasis-DE / BKG')).toBeVisible();
+  await expect(
+    page.locator('figure, section').filter({ has: paths.first() }).getByText('© GeoBasis-DE / BKG'),
+  ).toBeVisible();
 });
 
 test('the KPI tiles show the numbers the API gives', async ({ page, request }) => {
