@@ -1,54 +1,35 @@
-import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
-import type { z } from 'zod';
-import { kommunen, kpi, type DbHandle } from '@asskomm/db';
-import {
-  kommunenQuerySchema,
-  kpiQuerySchema,
-  kpiVerlaufQuerySchema,
-  monthEnds,
-  parseGerman,
-  PROGRAMME_START,
-  todayInSaxony,
-  type ApiError,
-  type HealthReport,
-} from '@asskomm/domain';
+import express, { type ErrorRequestHandler } from 'express';
+import type { HealthReport } from '@asskomm/domain';
+import type { AuthService } from './auth/auth-service.ts';
 import type { DatabaseState } from './database.ts';
+import { HttpError, sendError } from './http.ts';
+import { authRoutes, type AuthRoutesDeps } from './routes/auth.ts';
+import { dataRoutes } from './routes/data.ts';
+import { auditRoutes, userRoutes } from './routes/users.ts';
+import { sameOriginWrites } from './same-origin.ts';
 
-export interface ApiDeps {
-  handle: DbHandle;
+export interface ApiDeps extends AuthRoutesDeps {
+  auth: AuthService;
   database: DatabaseState;
   version: string;
   startedAt: number;
 }
 
-class BadRequest extends Error {
-  constructor(
-    message: string,
-    readonly field: string | undefined,
-  ) {
-    super(message);
-  }
-}
-
-function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
-  const parsed = parseGerman(schema, req.query);
-  if (parsed.success) return parsed.data;
-  throw new BadRequest(parsed.message, parsed.field);
-}
-
-function sendError(res: Response, status: number, body: ApiError): void {
-  res.status(status).json(body);
-}
-
-/** The JSON API under /api. Every answer is JSON, errors included. */
-export function createApi({ handle, database, version, startedAt }: ApiDeps): express.Router {
+/** The JSON API under /api. Every answer is JSON, errors included, with a German message. */
+export function createApi(deps: ApiDeps): express.Router {
+  const { auth, database, version, startedAt } = deps;
   const api = express.Router();
+  api.use((_req, res, next) => {
+    res.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
 
   api.get('/health', async (_req, res) => {
     const up = database.ready && (await database.ping());
     const report: HealthReport = {
       status: up ? 'ok' : 'unavailable',
-      database: handle.kind,
+      database: auth.handle.kind,
       version,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     };
@@ -60,29 +41,32 @@ export function createApi({ handle, database, version, startedAt }: ApiDeps): ex
     if (database.ready) return next();
     sendError(res, 503, { error: 'Die Datenbank ist noch nicht bereit. Bitte gleich noch einmal versuchen.' });
   });
-
-  api.get('/kommunen', async (req, res) => {
-    const { stand = todayInSaxony() } = parseQuery(kommunenQuerySchema, req);
-    res.json(await kommunen.findKommunenAsOf(handle.db, stand));
+  api.use(sameOriginWrites);
+  api.use(express.json({ limit: '16kb' }));
+  api.use(async (req, res, next) => {
+    res.locals.auth = await auth.resolve(req);
+    next();
   });
 
-  api.get('/kpi', async (req, res) => {
-    const { stand = todayInSaxony(), pd, kreis } = parseQuery(kpiQuerySchema, req);
-    res.json(await kpi.snapshot(handle.db, stand, { polizeidirektion: pd, kreis }));
-  });
-
-  api.get('/kpi/verlauf', async (req, res) => {
-    const { bis = todayInSaxony(), pd, kreis } = parseQuery(kpiVerlaufQuerySchema, req);
-    const dates = [...new Set([...monthEnds(PROGRAMME_START, bis), bis])].filter((d) => d <= bis);
-    res.json(await kpi.countsOn(handle.db, dates, { polizeidirektion: pd, kreis }));
-  });
+  api.use('/auth', authRoutes(deps));
+  api.use('/users', userRoutes(deps));
+  api.use('/audit', auditRoutes(auth));
+  api.use(dataRoutes(auth.handle));
 
   api.use((_req, res) => sendError(res, 404, { error: 'Diesen API-Pfad gibt es nicht.' }));
 
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
-    if (error instanceof BadRequest) return sendError(res, 400, { error: error.message, field: error.field });
-    if (error instanceof URIError || (error as { status?: number }).status === 400) {
+    if (error instanceof HttpError) return sendError(res, error.status, { error: error.message, field: error.field });
+    const status = (error as { status?: number; type?: string }).status;
+    if ((error as { type?: string }).type === 'entity.parse.failed') {
+      return sendError(res, 400, { error: 'Der Anfragetext ist kein gültiges JSON.' });
+    }
+    if (status === 413) return sendError(res, 413, { error: 'Der Anfragetext ist zu groß.' });
+    if (error instanceof URIError || status === 400) {
       return sendError(res, 400, { error: 'Die Anfrage ist fehlerhaft kodiert.' });
+    }
+    if (status !== undefined && status >= 400 && status < 500) {
+      return sendError(res, status, { error: 'Die Anfrage kann so nicht angenommen werden.' });
     }
     void database.ping().then((up) => {
       if (!up)

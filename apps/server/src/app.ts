@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import express from 'express';
 import type { DbHandle } from '@asskomm/db';
 import { createApi } from './api.ts';
+import { createAuthService } from './auth/auth-service.ts';
+import type { InitialUsersOptions } from './auth/initial-users.ts';
 import { prepareDatabase, type DatabaseState } from './database.ts';
 import { attachRealtime, type RealtimeServer } from './realtime.ts';
 
@@ -10,7 +12,12 @@ export type PageHandler = (req: IncomingMessage, res: ServerResponse, next: () =
 
 export interface AppOptions {
   handle: DbHandle;
-  demoData: boolean;
+  /** Demo mode: demo data and demo accounts, session cookie without `Secure` (plain http:// works). */
+  demoMode: boolean;
+  admin?: InitialUsersOptions['admin'];
+  session?: { idleMs: number; absoluteMs: number };
+  /** Express's `trust proxy`, so client addresses (login throttling, audit) are right behind a proxy. */
+  trustProxy?: string | boolean;
   version?: string;
   /** Serves every path outside /api and /socket.io; without it those answer 404. */
   pages?: PageHandler;
@@ -27,23 +34,46 @@ export interface App {
   close(): Promise<void>;
 }
 
+export const DEFAULT_SESSION_LIMITS = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
+
 /** Wires HTTP API, Socket.IO and pages onto one HTTP server. Reads no environment. */
-export function createApp({ handle, demoData, version = '0.0.0', pages, log = console.log }: AppOptions): App {
-  const database = prepareDatabase(handle, { demoData, log });
+export function createApp(options: AppOptions): App {
+  const {
+    handle,
+    demoMode,
+    admin,
+    session = DEFAULT_SESSION_LIMITS,
+    version = '0.0.0',
+    pages,
+    log = console.log,
+  } = options;
+  const database = prepareDatabase(handle, { demoMode, admin, log });
+  const auth = createAuthService({
+    handle,
+    limits: session,
+    cookie: { secure: !demoMode, maxAgeSeconds: Math.round(session.absoluteMs / 1000) },
+    demoMode,
+  });
+
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', options.trustProxy ?? false);
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
     next();
   });
-  app.use('/api', createApi({ handle, database, version, startedAt: Date.now() }));
+  const server = createServer(app);
+  const realtime = attachRealtime(server, handle, auth);
+  app.use(
+    '/api',
+    createApi({ auth, database, version, startedAt: Date.now(), disconnectUser: realtime.disconnectUser }),
+  );
   if (pages) app.use(pages);
   app.use((_req, res) => res.status(404).type('text/plain; charset=utf-8').send('Seite nicht gefunden'));
 
-  const server = createServer(app);
-  const realtime = attachRealtime(server, handle);
   const ready = database.whenReady.then(() => realtime.startFeed());
   ready.catch(() => undefined);
 

@@ -2,18 +2,28 @@ import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-const schema = z.object({
-  NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'muss mit postgres:// oder postgresql:// beginnen')
-    .optional(),
-  DATA_DIR: z.string().min(1).default('./data'),
-  DEMO_DATA: booleanFlag.default(true),
-  DASHBOARD_BUILD: z.string().min(1).optional(),
-});
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'muss mit postgres:// oder postgresql:// beginnen')
+      .optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DEMO: booleanFlag.default(true),
+    ADMIN_EMAIL: z.email('muss eine E-Mail-Adresse sein').optional(),
+    ADMIN_PASSWORD: z.string().min(12, 'muss mindestens 12 Zeichen lang sein').optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+    SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+    TRUST_PROXY: z.string().min(1).optional(),
+    DASHBOARD_BUILD: z.string().min(1).optional(),
+  })
+  .refine((c) => (c.ADMIN_EMAIL === undefined) === (c.ADMIN_PASSWORD === undefined), {
+    message: 'ADMIN_EMAIL und ADMIN_PASSWORD nur gemeinsam angeben',
+    path: ['ADMIN_PASSWORD'],
+  });
 
 export type Config = z.infer<typeof schema>;
 

@@ -1,4 +1,5 @@
 import { migrateToLatest, ping, seedDemoDataIfEmpty, seedMasterData, type DbHandle } from '@asskomm/db';
+import { ensureInitialUsers, type InitialUsersOptions } from './auth/initial-users.ts';
 
 export interface DatabaseState {
   /** True once migrations and seeds have run. */
@@ -11,7 +12,8 @@ export interface DatabaseState {
 }
 
 export interface PrepareOptions {
-  demoData: boolean;
+  demoMode: boolean;
+  admin?: InitialUsersOptions['admin'];
   log: (message: string) => void;
   /** First retry delay; doubles up to 30 s. */
   retryMs?: number;
@@ -21,7 +23,10 @@ export interface PrepareOptions {
  * Migrates and seeds the database, retrying with backoff while it is unreachable, so the server
  * can listen (and answer health 503) before the database is there.
  */
-export function prepareDatabase(handle: DbHandle, { demoData, log, retryMs = 500 }: PrepareOptions): DatabaseState {
+export function prepareDatabase(
+  handle: DbHandle,
+  { demoMode, admin, log, retryMs = 500 }: PrepareOptions,
+): DatabaseState {
   let ready = false;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -32,7 +37,8 @@ export function prepareDatabase(handle: DbHandle, { demoData, log, retryMs = 500
         const applied = await migrateToLatest(handle.db);
         if (applied.length > 0) log(`Migrationen ausgeführt: ${applied.join(', ')}`);
         await seedMasterData(handle.db);
-        if (demoData && (await seedDemoDataIfEmpty(handle.db))) log('Demodaten angelegt');
+        if (demoMode && (await seedDemoDataIfEmpty(handle.db))) log('Demodaten angelegt');
+        await ensureInitialUsers(handle, { demoMode, admin, log });
         ready = true;
         resolve();
       } catch (error) {

@@ -28,9 +28,23 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const handle = createDb({ databaseUrl: config.DATABASE_URL, dataDir: resolve(config.DATA_DIR) });
-  const where = handle.kind === 'pglite' ? `PGlite in ${resolve(config.DATA_DIR)}` : 'PostgreSQL';
+  const where = [
+    handle.kind === 'pglite' ? `PGlite in ${resolve(config.DATA_DIR)}` : 'PostgreSQL',
+    config.DEMO ? 'Demobetrieb' : 'Produktionsbetrieb',
+  ].join(', ');
   const pages = await loadPages(config);
-  const app = createApp({ handle, demoData: config.DEMO_DATA, version: pkg.version, pages });
+  const app = createApp({
+    handle,
+    demoMode: config.DEMO,
+    admin:
+      config.ADMIN_EMAIL && config.ADMIN_PASSWORD
+        ? { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD }
+        : undefined,
+    session: { idleMs: config.SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.SESSION_MAX_HOURS * 3_600_000 },
+    trustProxy: config.TRUST_PROXY,
+    version: pkg.version,
+    pages,
+  });
 
   app.server.listen(config.PORT, config.HOST, () => {
     const address = app.server.address();

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { createSeededTestDatabase, createTestDatabase, type TestDatabase } from '@asskomm/db/testing';
+import { createTestDatabase, type TestDatabase } from '@asskomm/db/testing';
 import type { DatabaseKind } from '@asskomm/db';
-import { createApp, type App } from './app.ts';
+import { createApp, type App, type AppOptions } from './app.ts';
 
 export interface RunningServer {
   app: App;
@@ -11,9 +11,12 @@ export interface RunningServer {
 }
 
 /** A real server on a free port over a fresh database of that kind, demo data seeded by the app itself. */
-export async function startTestServer(kind: DatabaseKind, options: { seeded?: boolean } = {}): Promise<RunningServer> {
-  const test = options.seeded ? await createSeededTestDatabase(kind, { demo: true }) : await createTestDatabase(kind);
-  const app = createApp({ handle: test, demoData: true, log: () => undefined });
+export async function startTestServer(
+  kind: DatabaseKind,
+  options: Partial<Pick<AppOptions, 'demoMode' | 'admin' | 'session'>> = {},
+): Promise<RunningServer> {
+  const test = await createTestDatabase(kind);
+  const app = createApp({ handle: test, demoMode: true, ...options, log: () => undefined });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   await app.ready;
   const { port } = app.server.address() as AddressInfo;

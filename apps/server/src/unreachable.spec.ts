@@ -8,7 +8,7 @@ describe('with PostgreSQL unreachable', () => {
     // Port 9 (discard) has no PostgreSQL: every connection attempt fails at once.
     const handle = createDb({ databaseUrl: 'postgres://postgres@127.0.0.1:9/asskomm' });
     const log: string[] = [];
-    const app = createApp({ handle, demoData: false, log: (m) => log.push(m) });
+    const app = createApp({ handle, demoMode: false, log: (m) => log.push(m) });
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     try {

@@ -1,9 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { computeKpiCounts, monthEnds, PROGRAMME_START, type KommuneLineage, type MilestoneKind } from '@asskomm/domain';
+import {
+  computeKpiCounts,
+  monthEnds,
+  PROGRAMME_START,
+  type KommuneLineage,
+  type MilestoneKind,
+  type Scope,
+} from '@asskomm/domain';
 import { GEMEINDE_COUNT, POLIZEIDIREKTIONEN } from '@asskomm/geo';
 import { kommunen, kpi, migrateToLatest, milestones, events } from './index.ts';
 import { createSeededTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from './testing.ts';
+
+const LAND: Scope = { kind: 'land' };
 
 describe.each(TEST_DATABASE_KINDS)('on %s', (kind) => {
   let test: TestDatabase;
@@ -32,25 +41,44 @@ describe.each(TEST_DATABASE_KINDS)('on %s', (kind) => {
   });
 
   it('lists one Kommune per current Gemeinde with its status', async () => {
-    const list = await kommunen.findKommunenAsOf(test.db, '2026-11-21');
+    const list = await kommunen.findKommunenAsOf(test.db, LAND, '2026-11-21');
     const gemeinden = list.filter((k) => k.ags.length === 8);
     expect(gemeinden).toHaveLength(GEMEINDE_COUNT);
     expect(list.find((k) => k.name === 'Görlitz')).toMatchObject({
       polizeidirektion: 'goerlitz',
       status: 'mitglied_kpr',
     });
-    const before = await kommunen.findKommunenAsOf(test.db, '2020-06-30');
+    const before = await kommunen.findKommunenAsOf(test.db, LAND, '2020-06-30');
     expect(before.find((k) => k.name === 'Görlitz')?.status).toBe('beraten');
   });
 
+  it('applies a Polizeidirektion scope to every query: lists, single Kommunen, figures, events', async () => {
+    const scope: Scope = { kind: 'polizeidirektion', polizeidirektion: 'goerlitz' };
+    const own = await kommunen.findKommunenAsOf(test.db, scope, '2026-11-21');
+    expect(own.length).toBeGreaterThan(50);
+    expect(own.every((k) => k.polizeidirektion === 'goerlitz')).toBe(true);
+    expect(await kommunen.findKommunenAsOf(test.db, scope, '2026-11-21', { polizeidirektion: 'leipzig' })).toEqual([]);
+    expect(await kommunen.findKommuneAsOf(test.db, scope, '14626110', '2026-11-21')).toMatchObject({ name: 'Görlitz' });
+    expect(await kommunen.findKommuneAsOf(test.db, scope, '14713000', '2026-11-21')).toBeUndefined();
+    const scoped = await kpi.snapshot(test.db, scope, '2024-06-30');
+    const filtered = await kpi.snapshot(test.db, LAND, '2024-06-30', { polizeidirektion: 'goerlitz' });
+    expect(scoped).toEqual(filtered);
+    expect((await kpi.snapshot(test.db, scope, '2024-06-30', { polizeidirektion: 'leipzig' })).beraten).toBe(0);
+    const last = await events.lastSeq(test.db);
+    const leipzig = await milestones.record(test, { ags: '14713000', kind: 'coaching_begonnen', date: '2024-01-10' });
+    const goerlitz = await milestones.record(test, { ags: '14626110', kind: 'coaching_begonnen', date: '2024-01-11' });
+    expect(await events.since(test.db, scope, last)).toEqual([goerlitz]);
+    expect(await events.since(test.db, LAND, last)).toEqual([leipzig, goerlitz]);
+  });
+
   it('limits lists and figures to a Polizeidirektion', async () => {
-    const goerlitz = await kommunen.findKommunenAsOf(test.db, '2026-11-21', { polizeidirektion: 'goerlitz' });
+    const goerlitz = await kommunen.findKommunenAsOf(test.db, LAND, '2026-11-21', { polizeidirektion: 'goerlitz' });
     expect(goerlitz.length).toBeGreaterThan(0);
     expect(goerlitz.every((k) => k.polizeidirektion === 'goerlitz')).toBe(true);
     const parts = await Promise.all(
-      POLIZEIDIREKTIONEN.map((pd) => kpi.snapshot(test.db, '2024-06-30', { polizeidirektion: pd.id })),
+      POLIZEIDIREKTIONEN.map((pd) => kpi.snapshot(test.db, LAND, '2024-06-30', { polizeidirektion: pd.id })),
     );
-    const land = await kpi.snapshot(test.db, '2024-06-30');
+    const land = await kpi.snapshot(test.db, LAND, '2024-06-30');
     expect(parts.reduce((sum, p) => sum + p.mitglieder, 0)).toBe(land.mitglieder);
     expect(parts.reduce((sum, p) => sum + p.gemeinden, 0)).toBe(land.gemeinden);
   });
@@ -63,7 +91,7 @@ describe.each(TEST_DATABASE_KINDS)('on %s', (kind) => {
       lineageRows.map((r) => [r.ags, { ags: r.ags, gueltigBis: r.gueltig_bis, nachfolger: r.nachfolger_ags }]),
     );
     const dates = monthEnds(PROGRAMME_START, '2026-11-21');
-    const fromSql = await kpi.countsOn(test.db, dates);
+    const fromSql = await kpi.countsOn(test.db, LAND, dates);
     expect(fromSql.map((p) => p.stand)).toEqual(dates);
     for (const point of fromSql) {
       expect(point).toEqual({ stand: point.stand, ...computeKpiCounts(facts, lineage, point.stand) });
@@ -71,9 +99,9 @@ describe.each(TEST_DATABASE_KINDS)('on %s', (kind) => {
   });
 
   it('reports the public figures of the demo data through the KPI snapshot', async () => {
-    expect(await kpi.snapshot(test.db, '2021-09-01')).toMatchObject({ beraten: 121, kpr: 25, demodaten: true });
-    expect((await kpi.snapshot(test.db, '2023-09-14')).mitglieder).toBe(54);
-    const funds = (await kpi.snapshot(test.db, '2022-12-31')).foerderung;
+    expect(await kpi.snapshot(test.db, LAND, '2021-09-01')).toMatchObject({ beraten: 121, kpr: 25, demodaten: true });
+    expect((await kpi.snapshot(test.db, LAND, '2023-09-14')).mitglieder).toBe(54);
+    const funds = (await kpi.snapshot(test.db, LAND, '2022-12-31')).foerderung;
     expect(funds).toMatchObject({ haushaltsjahr: 2022, budgetCent: 130_000_000 });
     expect(funds.bewilligtCent).toBeGreaterThan(0);
     expect(funds.bewilligtCent).toBeLessThanOrEqual(funds.beantragtCent);
@@ -88,13 +116,15 @@ describe.each(TEST_DATABASE_KINDS)('on %s', (kind) => {
       .orderBy('ags')
       .execute();
     const area = { kreis: '14522' };
-    const base = await kpi.countsOn(test.db, ['2022-12-31', '2023-01-01'], area);
+    const base = await kpi.countsOn(test.db, LAND, ['2022-12-31', '2023-01-01'], area);
     await milestones.record(test, { ags: ostrau!.ags, kind: 'erstberatung', date: '2021-03-01' });
     await milestones.record(test, { ags: zschaitz!.ags, kind: 'erstberatung', date: '2021-04-01' });
-    const after = await kpi.countsOn(test.db, ['2022-12-31', '2023-01-01'], area);
+    const after = await kpi.countsOn(test.db, LAND, ['2022-12-31', '2023-01-01'], area);
     expect(after[0]!.beraten - base[0]!.beraten).toBe(2);
     expect(after[1]!.beraten - base[1]!.beraten).toBe(1);
-    const jahnatal = (await kommunen.findKommunenAsOf(test.db, '2022-06-30', area)).find((k) => k.ags === '14522275');
+    const jahnatal = (await kommunen.findKommunenAsOf(test.db, LAND, '2022-06-30', area)).find(
+      (k) => k.ags === '14522275',
+    );
     expect(jahnatal?.status).toBe('beraten');
   });
 
@@ -108,6 +138,6 @@ describe.each(TEST_DATABASE_KINDS)('on %s', (kind) => {
     });
     expect(first.seq).toBeGreaterThan(last);
     expect(second.seq).toBe(first.seq + 1);
-    expect(await events.since(test.db, last)).toEqual([first, second]);
+    expect(await events.since(test.db, LAND, last)).toEqual([first, second]);
   });
 });

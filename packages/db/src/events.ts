@@ -1,32 +1,53 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DomainEvent } from '@asskomm/domain';
+import type { DomainEvent, PolizeidirektionId, Scope } from '@asskomm/domain';
 import type { Database } from './schema.ts';
 
 type EventBody = Omit<DomainEvent, 'seq' | 'at'>;
 
+/** A committed event with the Polizeidirektion whose area it concerns (for routing; never sent). */
+export interface RoutedEvent {
+  event: DomainEvent;
+  polizeidirektion: PolizeidirektionId | null;
+}
+
 /** Appends an event in the caller's transaction, so it commits or vanishes with the change it describes. */
 export async function append(trx: Transaction<Database>, body: EventBody): Promise<DomainEvent> {
+  const kommune = await trx
+    .selectFrom('kommune')
+    .select('polizeidirektion_id')
+    .where('ags', '=', body.ags)
+    .executeTakeFirstOrThrow();
   const row = await trx
     .insertInto('domain_event')
-    .values({ type: body.type, payload: JSON.stringify(body) })
+    .values({ type: body.type, payload: JSON.stringify(body), polizeidirektion_id: kommune.polizeidirektion_id })
     .returning(['seq', 'created_at'])
     .executeTakeFirstOrThrow();
   return { ...body, seq: Number(row.seq), at: row.created_at.toISOString() };
 }
 
-/** Committed events after `seq`, oldest first, at most `limit`. */
-export async function since(db: Kysely<Database>, seq: number, limit = 1000): Promise<DomainEvent[]> {
-  const rows = await db
+/** Committed events after `seq` that the scope may see, oldest first, at most `limit`. */
+export async function since(db: Kysely<Database>, scope: Scope, seq: number, limit = 1000): Promise<DomainEvent[]> {
+  return (await routedSince(db, seq, limit, scope)).map((r) => r.event);
+}
+
+/** Every committed event after `seq` with its routing, for the server's fan-out. */
+export async function routedSince(
+  db: Kysely<Database>,
+  seq: number,
+  limit = 1000,
+  scope?: Scope,
+): Promise<RoutedEvent[]> {
+  let query = db
     .selectFrom('domain_event')
-    .select(['seq', 'payload', 'created_at'])
+    .select(['seq', 'payload', 'created_at', 'polizeidirektion_id'])
     .where('seq', '>', String(seq))
     .orderBy('seq')
-    .limit(limit)
-    .execute();
+    .limit(limit);
+  if (scope?.kind === 'polizeidirektion') query = query.where('polizeidirektion_id', '=', scope.polizeidirektion);
+  const rows = await query.execute();
   return rows.map((row) => ({
-    ...(row.payload as EventBody),
-    seq: Number(row.seq),
-    at: row.created_at.toISOString(),
+    event: { ...(row.payload as EventBody), seq: Number(row.seq), at: row.created_at.toISOString() },
+    polizeidirektion: row.polizeidirektion_id as PolizeidirektionId | null,
   }));
 }
 

@@ -5,8 +5,9 @@ import {
   type KommuneSummary,
   type MilestoneKind,
   type PolizeidirektionId,
+  type Scope,
 } from '@asskomm/domain';
-import { inArea, type Area } from './area.ts';
+import { inScope, type Area } from './area.ts';
 import type { Database } from './schema.ts';
 
 interface KommuneWithMilestones {
@@ -25,8 +26,30 @@ interface KommuneWithMilestones {
  */
 export async function findKommunenAsOf(
   db: Kysely<Database>,
+  scope: Scope,
   stand: string,
   area: Area = {},
+): Promise<KommuneSummary[]> {
+  return select(db, scope, stand, area, null);
+}
+
+/** One current Kommune as of `stand`; undefined when it does not exist or lies outside the scope. */
+export async function findKommuneAsOf(
+  db: Kysely<Database>,
+  scope: Scope,
+  ags: string,
+  stand: string,
+): Promise<KommuneSummary | undefined> {
+  const [kommune] = await select(db, scope, stand, {}, ags);
+  return kommune;
+}
+
+async function select(
+  db: Kysely<Database>,
+  scope: Scope,
+  stand: string,
+  area: Area,
+  ags: string | null,
 ): Promise<KommuneSummary[]> {
   const { rows } = await sql<KommuneWithMilestones>`
     with recursive lineage(ags, current_ags) as (
@@ -41,7 +64,8 @@ export async function findKommunenAsOf(
     from kommune k
     where k.gueltig_bis is null
       and (k.art in ('Gemeinde', 'Stadt') or exists (select 1 from milestone m where m.kommune_ags = k.ags))
-      and ${inArea('k', area)}
+      and ${inScope('k', scope, area)}
+      and (${ags}::text is null or k.ags = ${ags})
     order by k.ags`.execute(db);
   return rows.map((row) => toSummary(row, stand));
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { FoerderungKpi, KpiPoint, KpiSnapshot } from '@asskomm/domain';
-import { inArea, type Area } from './area.ts';
+import type { FoerderungKpi, KpiPoint, KpiSnapshot, Scope } from '@asskomm/domain';
+import { inScope, type Area } from './area.ts';
 import type { Database } from './schema.ts';
 
 /** Budget of a Haushaltsjahr without its own entry: €1.3 million (domain.md, RL KommPräv). */
@@ -18,7 +18,12 @@ interface CountsRow {
  * The KPI counts on each of `dates`, computed in SQL. Mirrors `computeKpiCounts` of
  * @asskomm/domain: a milestone of a merged Gemeinde counts for its successor from the merger date on.
  */
-export async function countsOn(db: Kysely<Database>, dates: readonly string[], area: Area = {}): Promise<KpiPoint[]> {
+export async function countsOn(
+  db: Kysely<Database>,
+  scope: Scope,
+  dates: readonly string[],
+  area: Area = {},
+): Promise<KpiPoint[]> {
   const { rows } = await sql<CountsRow>`
     with recursive stichtag(d) as (select unnest(${sql.val(dates)}::date[])),
     chain(d, ags, owner_ags) as (
@@ -42,7 +47,7 @@ export async function countsOn(db: Kysely<Database>, dates: readonly string[], a
       group by o.d, o.owner_ags
     ),
     in_area as (
-      select p.* from per_kommune p join kommune k on k.ags = p.owner_ags where ${inArea('k', area)}
+      select p.* from per_kommune p join kommune k on k.ags = p.owner_ags where ${inScope('k', scope, area)}
     )
     select to_char(s.d, 'YYYY-MM-DD') as stand,
       (count(*) filter (where a.beraten))::int as beraten,
@@ -55,17 +60,22 @@ export async function countsOn(db: Kysely<Database>, dates: readonly string[], a
 }
 
 /** All KPIs for one area on one day. */
-export async function snapshot(db: Kysely<Database>, stand: string, area: Area = {}): Promise<KpiSnapshot> {
+export async function snapshot(
+  db: Kysely<Database>,
+  scope: Scope,
+  stand: string,
+  area: Area = {},
+): Promise<KpiSnapshot> {
   const [counts, gemeinden, foerderung, demodaten] = await Promise.all([
-    countsOn(db, [stand], area),
-    gemeindenOn(db, stand, area),
-    foerderungOn(db, stand, area),
-    hasSyntheticRecords(db, area),
+    countsOn(db, scope, [stand], area),
+    gemeindenOn(db, scope, stand, area),
+    foerderungOn(db, scope, stand, area),
+    hasSyntheticRecords(db, scope, area),
   ]);
   const { beraten = 0, mitglieder = 0, kpr = 0 } = counts[0] ?? {};
   return {
     stand,
-    polizeidirektion: area.polizeidirektion ?? null,
+    polizeidirektion: area.polizeidirektion ?? (scope.kind === 'polizeidirektion' ? scope.polizeidirektion : null),
     kreis: area.kreis ?? null,
     beraten,
     mitglieder,
@@ -76,17 +86,17 @@ export async function snapshot(db: Kysely<Database>, stand: string, area: Area =
   };
 }
 
-async function gemeindenOn(db: Kysely<Database>, stand: string, area: Area): Promise<number> {
+async function gemeindenOn(db: Kysely<Database>, scope: Scope, stand: string, area: Area): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from kommune k
     where k.art in ('Gemeinde', 'Stadt')
       and (k.gueltig_ab is null or k.gueltig_ab <= ${stand}::date)
       and (k.gueltig_bis is null or k.gueltig_bis > ${stand}::date)
-      and ${inArea('k', area)}`.execute(db);
+      and ${inScope('k', scope, area)}`.execute(db);
   return rows[0]?.n ?? 0;
 }
 
-async function foerderungOn(db: Kysely<Database>, stand: string, area: Area): Promise<FoerderungKpi> {
+async function foerderungOn(db: Kysely<Database>, scope: Scope, stand: string, area: Area): Promise<FoerderungKpi> {
   const haushaltsjahr = Number(stand.slice(0, 4));
   const { rows } = await sql<{ budget: string | null; beantragt: string; bewilligt: string }>`
     select
@@ -94,7 +104,7 @@ async function foerderungOn(db: Kysely<Database>, stand: string, area: Area): Pr
       coalesce(sum(f.beantragt_cent) filter (where f.eingereicht_am <= ${stand}::date), 0) as beantragt,
       coalesce(sum(f.bewilligt_cent) filter (where f.bewilligt_am <= ${stand}::date), 0) as bewilligt
     from foerderantrag f join kommune k on k.ags = f.kommune_ags
-    where f.haushaltsjahr = ${haushaltsjahr} and ${inArea('k', area)}`.execute(db);
+    where f.haushaltsjahr = ${haushaltsjahr} and ${inScope('k', scope, area)}`.execute(db);
   const row = rows[0];
   return {
     haushaltsjahr,
@@ -104,14 +114,14 @@ async function foerderungOn(db: Kysely<Database>, stand: string, area: Area): Pr
   };
 }
 
-async function hasSyntheticRecords(db: Kysely<Database>, area: Area): Promise<boolean> {
+async function hasSyntheticRecords(db: Kysely<Database>, scope: Scope, area: Area): Promise<boolean> {
   const { rows } = await sql<{ any: boolean }>`
     select exists (
       select 1 from milestone m join kommune k on k.ags = m.kommune_ags
-      where m.synthetisch and ${inArea('k', area)}
+      where m.synthetisch and ${inScope('k', scope, area)}
     ) or exists (
       select 1 from foerderantrag f join kommune k on k.ags = f.kommune_ags
-      where f.synthetisch and ${inArea('k', area)}
+      where f.synthetisch and ${inScope('k', scope, area)}
     ) as any`.execute(db);
   return rows[0]?.any ?? false;
 }

@@ -54,8 +54,44 @@ export interface DomainEventTable {
   /** generated always as identity */
   seq: ColumnType<string, never, never>;
   type: string;
+  /** The Polizeidirektion whose area the event concerns: scoped replay filters on it. */
+  polizeidirektion_id: string | null;
   payload: ColumnType<unknown, string, string>;
   created_at: Generated<Date>;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: 'admin' | 'lpr' | 'ministerium' | 'polizei';
+  polizeidirektion_id: string | null;
+  password_hash: string;
+  active: Generated<boolean>;
+  demo: Generated<boolean>;
+  created_at: Generated<Date>;
+  last_login_at: Date | null;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  view_as_role: string | null;
+  view_as_pd: string | null;
+  ip: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Generated<Date>;
+  action: string;
+  actor_id: number | null;
+  target_id: number | null;
+  email: string | null;
+  ip: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
 export interface Database {
@@ -65,6 +101,9 @@ export interface Database {
   haushaltsjahr: HaushaltsjahrTable;
   foerderantrag: FoerderantragTable;
   domain_event: DomainEventTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+  audit_log: AuditLogTable;
 }
 
 export type KommuneRow = Selectable<KommuneTable>;
@@ -73,3 +112,5 @@ export type MilestoneRow = Selectable<MilestoneTable>;
 export type NewMilestone = Insertable<MilestoneTable>;
 export type NewFoerderantrag = Insertable<FoerderantragTable>;
 export type DomainEventRow = Selectable<DomainEventTable>;
+export type AppUserRow = Selectable<AppUserTable>;
+export type SessionRow = Selectable<SessionTable>;

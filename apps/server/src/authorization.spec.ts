@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { milestones } from '@asskomm/db';
+import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
+import type { DomainEvent, KommuneSummary, KpiPoint, KpiSnapshot, UserInfo } from '@asskomm/domain';
+import { DEMO_PASSWORD, DEMO_USERS } from './auth/initial-users.ts';
+import { TestClient } from './test-client.ts';
+import { startTestServer, type RunningServer } from './test-server.ts';
+
+/**
+ * The authorization matrix: every role × every endpoint × read/write, each cell asserted. Later
+ * issues add their endpoints and events here.
+ */
+const ROLES = ['anonym', 'admin', 'lpr', 'ministerium', 'pd-goerlitz', 'pd-leipzig'] as const;
+type Who = (typeof ROLES)[number];
+
+const GOERLITZ = '14626110'; // Görlitz, PD Görlitz
+const LEIPZIG = '14713000'; // Leipzig, PD Leipzig
+
+const everyone = (status: number): Record<Who, number> =>
+  Object.fromEntries(ROLES.map((r) => [r, status])) as Record<Who, number>;
+const adminOnly = (ok: number): Record<Who, number> => ({ ...everyone(404), anonym: 401, admin: ok });
+const exceptPd = (pd: 'pd-goerlitz' | 'pd-leipzig'): Record<Who, number> => ({ ...everyone(200), [pd]: 404 });
+
+interface Cell {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  body?: (who: Who) => unknown;
+  expect: Record<Who, number>;
+}
+
+// Order matters only at the end: the view switch is undone right away, logout comes last.
+const MATRIX: Cell[] = [
+  { method: 'GET', path: '/api/health', expect: everyone(200) },
+  { method: 'GET', path: '/api/kommunen', expect: everyone(200) },
+  { method: 'GET', path: `/api/kommunen/${GOERLITZ}`, expect: exceptPd('pd-leipzig') },
+  { method: 'GET', path: `/api/kommunen/${LEIPZIG}`, expect: exceptPd('pd-goerlitz') },
+  { method: 'GET', path: '/api/kpi', expect: everyone(200) },
+  { method: 'GET', path: '/api/kpi?pd=goerlitz', expect: exceptPd('pd-leipzig') },
+  { method: 'GET', path: '/api/kpi?pd=leipzig', expect: exceptPd('pd-goerlitz') },
+  { method: 'GET', path: '/api/kpi?kreis=14626', expect: exceptPd('pd-leipzig') },
+  { method: 'GET', path: '/api/kpi/verlauf', expect: everyone(200) },
+  { method: 'GET', path: '/api/kpi/verlauf?pd=leipzig', expect: exceptPd('pd-goerlitz') },
+  { method: 'GET', path: '/api/auth/me', expect: { ...everyone(200), anonym: 401 } },
+  { method: 'GET', path: '/api/users', expect: adminOnly(200) },
+  {
+    method: 'POST',
+    path: '/api/users',
+    body: (who) => ({ email: `neu-${who}@example.org`, name: 'Neu', role: 'lpr', password: 'ein-langes-passwort' }),
+    expect: adminOnly(201),
+  },
+  { method: 'PATCH', path: '/api/users/:target', body: () => ({ name: 'Geändert' }), expect: adminOnly(200) },
+  {
+    method: 'POST',
+    path: '/api/users/:target/password',
+    body: () => ({ password: 'noch-ein-langes-passwort' }),
+    expect: adminOnly(204),
+  },
+  { method: 'GET', path: '/api/audit', expect: adminOnly(200) },
+  { method: 'POST', path: '/api/auth/ansicht', body: () => ({ role: 'ministerium' }), expect: adminOnly(200) },
+  { method: 'DELETE', path: '/api/auth/ansicht', expect: adminOnly(200) },
+  { method: 'POST', path: '/api/auth/logout', expect: everyone(204) },
+];
+
+async function signedIn(server: RunningServer, who: Who): Promise<TestClient> {
+  const client = new TestClient(server.url);
+  if (who !== 'anonym') {
+    const account = DEMO_USERS.find((u) => u.email.startsWith(`${who}@`))!;
+    expect(await client.login(account.email, DEMO_PASSWORD)).toBe(200);
+  }
+  return client;
+}
+
+describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
+  let server: RunningServer;
+  let target: UserInfo;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    const admin = await signedIn(server, 'admin');
+    const created = await admin.json<UserInfo>('POST', '/api/users', {
+      email: 'ziel@example.org',
+      name: 'Ziel',
+      role: 'ministerium',
+      password: 'ein-langes-passwort',
+    });
+    target = created.body;
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it.each(ROLES)('answers every endpoint as specified for %s', async (who) => {
+    const client = await signedIn(server, who);
+    const answers: string[] = [];
+    const expected: string[] = [];
+    for (const cell of MATRIX) {
+      const path = cell.path.replace(':target', String(target.id));
+      const response = await client.request(cell.method, path, cell.body?.(who));
+      answers.push(`${cell.method} ${cell.path} → ${response.status}`);
+      expected.push(`${cell.method} ${cell.path} → ${cell.expect[who]}`);
+    }
+    expect(answers).toEqual(expected);
+  });
+
+  it.each(ROLES)('delivers live events and replays only within the scope of %s', async (who) => {
+    const client = await signedIn(server, who);
+    const { socket, received } = await client.socket();
+    try {
+      const goerlitz = await milestones.record(server.test, {
+        ags: GOERLITZ,
+        kind: 'coaching_begonnen',
+        date: '2025-01-02',
+      });
+      const leipzig = await milestones.record(server.test, {
+        ags: LEIPZIG,
+        kind: 'coaching_begonnen',
+        date: '2025-01-03',
+      });
+      const visible = who === 'pd-goerlitz' ? [goerlitz] : who === 'pd-leipzig' ? [leipzig] : [goerlitz, leipzig];
+      await expect.poll(() => received.length, { timeout: 2_000 }).toBe(visible.length);
+      // A moment longer, so an event that should not arrive would have.
+      await new Promise((r) => setTimeout(r, 200));
+      expect(received).toEqual(visible);
+      expect(await socket.emitWithAck('events:since', goerlitz.seq - 1)).toEqual({ data: visible });
+    } finally {
+      socket.close();
+    }
+  });
+});
+
+describe.each(TEST_DATABASE_KINDS)('police directorates see nothing of each other on %s', (kind) => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const AREAS = {
+    'pd-goerlitz': { own: 'goerlitz', other: 'leipzig', otherAgs: LEIPZIG, otherPrefixes: ['14713', '14729', '14730'] },
+    'pd-leipzig': { own: 'leipzig', other: 'goerlitz', otherAgs: GOERLITZ, otherPrefixes: ['14625', '14626'] },
+  } as const;
+
+  it.each(Object.keys(AREAS) as (keyof typeof AREAS)[])(
+    '%s: no endpoint and no event reveals the other area',
+    async (who) => {
+      const area = AREAS[who];
+      const client = await signedIn(server, who);
+      const leaks = (text: string) => area.otherPrefixes.some((prefix) => text.includes(`"${prefix}`));
+
+      const list = await client.json<KommuneSummary[]>('GET', '/api/kommunen');
+      expect(list.body.length).toBeGreaterThan(0);
+      expect(list.body.every((k) => k.polizeidirektion === area.own)).toBe(true);
+      const kpi = await client.json<KpiSnapshot>('GET', '/api/kpi');
+      expect(kpi.body.polizeidirektion).toBe(area.own);
+      const verlauf = await client.json<KpiPoint[]>('GET', '/api/kpi/verlauf');
+      const ownVerlauf = await new TestClient(server.url).json<KpiPoint[]>('GET', `/api/kpi/verlauf?pd=${area.own}`);
+      expect(verlauf.body).toEqual(ownVerlauf.body);
+      for (const path of ['/api/kommunen', '/api/kpi', '/api/kpi/verlauf', '/api/auth/me']) {
+        expect(leaks(await (await client.request('GET', path)).text()), path).toBe(false);
+      }
+      for (const path of [
+        `/api/kommunen/${area.otherAgs}`,
+        `/api/kpi?pd=${area.other}`,
+        `/api/kpi/verlauf?pd=${area.other}`,
+      ]) {
+        const response = await client.request('GET', path);
+        expect({ path, status: response.status }).toEqual({ path, status: 404 });
+        expect(leaks(await response.text())).toBe(false);
+      }
+
+      const { socket, received } = await client.socket();
+      const other = await milestones.record(server.test, {
+        ags: area.otherAgs,
+        kind: 'praeventionskonzept_beschlossen',
+        date: '2025-02-01',
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const replay = (await socket.emitWithAck('events:since', other.seq - 1)) as { data: DomainEvent[] };
+      socket.close();
+      expect(received).toEqual([]);
+      expect(replay.data).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,98 @@
+import express from 'express';
+import { audit, sessions, users } from '@asskomm/db';
+import { loginSchema, viewAsSchema } from '@asskomm/domain';
+import { meOf, type AuthService } from '../auth/auth-service.ts';
+import { verifyAgainstNothing, verifyPassword } from '../auth/password.ts';
+import { clearSessionCookie, newSessionToken, setSessionCookie } from '../auth/session-cookie.ts';
+import { authOf, clientIp, HttpError, NOT_FOUND, parseBody, requireSignedIn } from '../http.ts';
+
+/** Failed logins within this window count towards the limits below. */
+const THROTTLE_WINDOW_MS = 15 * 60_000;
+const MAX_FAILURES_PER_ACCOUNT = 5;
+const MAX_FAILURES_PER_ADDRESS = 20;
+
+const WRONG_CREDENTIALS = 'E-Mail-Adresse oder Passwort ist falsch.';
+
+export interface AuthRoutesDeps {
+  auth: AuthService;
+  /** Disconnects the user's sockets at once (logout, deactivation, a changed view). */
+  disconnectUser(userId: number): void;
+}
+
+/** Login, logout, the current user, and an admin's "view as". */
+export function authRoutes({ auth, disconnectUser }: AuthRoutesDeps): express.Router {
+  const { handle, cookie, demoMode } = auth;
+  const router = express.Router();
+
+  router.post('/login', async (req, res) => {
+    const { email, password } = parseBody(loginSchema, req);
+    const ip = clientIp(req);
+    const failures = await audit.failedLogins(handle.db, email, ip, new Date(Date.now() - THROTTLE_WINDOW_MS));
+    if (failures.account >= MAX_FAILURES_PER_ACCOUNT || failures.address >= MAX_FAILURES_PER_ADDRESS) {
+      await audit.record(handle.db, { action: 'login_failed', email, ip, details: { grund: 'gesperrt' } });
+      throw new HttpError(
+        429,
+        'Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut.',
+      );
+    }
+    const user = await users.findByEmail(handle.db, email);
+    const usable = user && user.active && (demoMode || !user.demo);
+    const valid = usable ? await verifyPassword(password, user.password_hash) : await verifyAgainstNothing(password);
+    if (!user || !usable || !valid) {
+      await audit.record(handle.db, { action: 'login_failed', email, ip, targetId: user?.id ?? null });
+      throw new HttpError(401, WRONG_CREDENTIALS);
+    }
+    // A new session id at every login: a session fixed before the login is never promoted.
+    const previous = authOf(res).session;
+    if (previous) await sessions.remove(handle.db, previous.id);
+    const { token, id } = newSessionToken();
+    await sessions.create(handle.db, id, user.id, ip);
+    await users.markLogin(handle.db, user.id);
+    await audit.record(handle.db, { action: 'login', actorId: user.id, email, ip });
+    setSessionCookie(res, token, cookie);
+    const resolved = await sessions.findValid(handle.db, id, auth.limits);
+    if (!resolved || !('session' in resolved)) throw new HttpError(503, 'Die Sitzung konnte nicht angelegt werden.');
+    res.json(meOf(resolved.session));
+  });
+
+  router.post('/logout', async (req, res) => {
+    const { session } = authOf(res);
+    if (session) {
+      await sessions.remove(handle.db, session.id);
+      await audit.record(handle.db, { action: 'logout', actorId: session.userId, ip: clientIp(req) });
+      disconnectUser(session.userId);
+    }
+    clearSessionCookie(res, cookie);
+    res.status(204).end();
+  });
+
+  router.get('/me', (_req, res) => {
+    res.json(meOf(requireSignedIn(res)));
+  });
+
+  router.post('/ansicht', async (req, res) => {
+    const session = requireSignedIn(res);
+    if (session.user.role !== 'admin') throw new HttpError(404, NOT_FOUND);
+    const { role, polizeidirektion } = parseBody(viewAsSchema, req);
+    await sessions.setViewAs(handle.db, session.id, role, polizeidirektion ?? null);
+    await audit.record(handle.db, {
+      action: 'view_as_started',
+      actorId: session.userId,
+      ip: clientIp(req),
+      details: { rolle: role, polizeidirektion: polizeidirektion ?? null },
+    });
+    disconnectUser(session.userId);
+    res.json(meOf({ ...session, viewAsRole: role, viewAsPd: polizeidirektion ?? null }));
+  });
+
+  router.delete('/ansicht', async (req, res) => {
+    const session = requireSignedIn(res);
+    if (session.user.role !== 'admin') throw new HttpError(404, NOT_FOUND);
+    await sessions.setViewAs(handle.db, session.id, null, null);
+    await audit.record(handle.db, { action: 'view_as_ended', actorId: session.userId, ip: clientIp(req) });
+    disconnectUser(session.userId);
+    res.json(meOf({ ...session, viewAsRole: null, viewAsPd: null }));
+  });
+
+  return router;
+}

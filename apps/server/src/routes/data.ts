@@ -1,0 +1,63 @@
+import express from 'express';
+import { kommunen, kpi, type DbHandle } from '@asskomm/db';
+import {
+  kommunenQuerySchema,
+  kpiQuerySchema,
+  kpiVerlaufQuerySchema,
+  monthEnds,
+  PROGRAMME_START,
+  scopeCovers,
+  scopeOf,
+  todayInSaxony,
+  type PolizeidirektionId,
+  type Scope,
+} from '@asskomm/domain';
+import { kreisByAgs, polizeidirektionOfKreis } from '@asskomm/geo';
+import { z } from 'zod';
+import { HttpError, NOT_FOUND, parseParam, parseQuery, principalOf } from '../http.ts';
+
+const agsParamSchema = z.string().regex(/^14\d{3}(\d{3})?$/);
+
+/** A filter outside the caller's scope answers 404, as if it did not exist. */
+function checkArea(scope: Scope, area: { pd?: PolizeidirektionId | undefined; kreis?: string | undefined }): void {
+  if (area.pd && !scopeCovers(scope, area.pd)) throw new HttpError(404, NOT_FOUND);
+  if (area.kreis) {
+    if (!kreisByAgs(area.kreis)) throw new HttpError(400, 'Parameter „kreis“: unbekannter Kreis', 'kreis');
+    if (!scopeCovers(scope, polizeidirektionOfKreis(area.kreis))) throw new HttpError(404, NOT_FOUND);
+  }
+}
+
+/** Kommunen and KPIs, always limited to the caller's scope. */
+export function dataRoutes(handle: DbHandle): express.Router {
+  const router = express.Router();
+
+  router.get('/kommunen', async (req, res) => {
+    const { stand = todayInSaxony() } = parseQuery(kommunenQuerySchema, req);
+    res.json(await kommunen.findKommunenAsOf(handle.db, scopeOf(principalOf(res)), stand));
+  });
+
+  router.get('/kommunen/:ags', async (req, res) => {
+    const ags = parseParam(agsParamSchema, req.params.ags);
+    const { stand = todayInSaxony() } = parseQuery(kommunenQuerySchema, req);
+    const kommune = await kommunen.findKommuneAsOf(handle.db, scopeOf(principalOf(res)), ags, stand);
+    if (!kommune) throw new HttpError(404, 'Diese Kommune gibt es nicht (oder nicht in Ihrem Bereich).');
+    res.json(kommune);
+  });
+
+  router.get('/kpi', async (req, res) => {
+    const { stand = todayInSaxony(), pd, kreis } = parseQuery(kpiQuerySchema, req);
+    const scope = scopeOf(principalOf(res));
+    checkArea(scope, { pd, kreis });
+    res.json(await kpi.snapshot(handle.db, scope, stand, { polizeidirektion: pd, kreis }));
+  });
+
+  router.get('/kpi/verlauf', async (req, res) => {
+    const { bis = todayInSaxony(), pd, kreis } = parseQuery(kpiVerlaufQuerySchema, req);
+    const scope = scopeOf(principalOf(res));
+    checkArea(scope, { pd, kreis });
+    const dates = [...new Set([...monthEnds(PROGRAMME_START, bis), bis])].filter((d) => d <= bis);
+    res.json(await kpi.countsOn(handle.db, scope, dates, { polizeidirektion: pd, kreis }));
+  });
+
+  return router;
+}

@@ -1,0 +1,57 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, DomainEvent, ServerToClientEvents } from '@asskomm/domain';
+
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A browser-like client of the test server: keeps its session cookie, sends our Origin on writes. */
+export class TestClient {
+  cookie: string | undefined;
+
+  constructor(readonly baseUrl: string) {}
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        origin: this.baseUrl,
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+        ...(this.cookie && { cookie: this.cookie }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) {
+      const [pair] = setCookie.split(';');
+      this.cookie = pair?.endsWith('=') ? undefined : pair;
+    }
+    return response;
+  }
+
+  async json<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const response = await this.request(method, path, body);
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  async login(email: string, password: string): Promise<number> {
+    return (await this.request('POST', '/api/auth/login', { email, password })).status;
+  }
+
+  /** A connected Socket.IO client carrying this client's cookie; collects every event it receives. */
+  async socket(): Promise<{ socket: LiveSocket; received: DomainEvent[] }> {
+    const socket: LiveSocket = connect(this.baseUrl, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { origin: this.baseUrl, ...(this.cookie && { cookie: this.cookie }) },
+    });
+    const received: DomainEvent[] = [];
+    socket.on('domain:event', (event) => received.push(event));
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    return { socket, received };
+  }
+}

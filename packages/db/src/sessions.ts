@@ -1,0 +1,120 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+
+export interface SessionLimits {
+  idleMs: number;
+  absoluteMs: number;
+}
+
+export interface SessionWithUser {
+  id: string;
+  userId: number;
+  createdAt: Date;
+  lastSeenAt: Date;
+  viewAsRole: string | null;
+  viewAsPd: string | null;
+  user: {
+    email: string;
+    name: string;
+    role: Database['app_user']['role'];
+    polizeidirektion: string | null;
+    active: boolean;
+    demo: boolean;
+  };
+}
+
+export async function create(db: Kysely<Database>, id: string, userId: number, ip: string | null): Promise<void> {
+  await db.insertInto('session').values({ id, user_id: userId, ip }).execute();
+}
+
+/**
+ * The session with its user, if it is within both time limits and its user is active. A session
+ * past a limit is deleted on the way, and reported as `expired`.
+ */
+export async function findValid(
+  db: Kysely<Database>,
+  id: string,
+  limits: SessionLimits,
+  now = new Date(),
+): Promise<{ session: SessionWithUser } | { expired: { userId: number } } | undefined> {
+  const row = await db
+    .selectFrom('session')
+    .innerJoin('app_user', 'app_user.id', 'session.user_id')
+    .select([
+      'session.id',
+      'session.user_id',
+      'session.created_at',
+      'session.last_seen_at',
+      'session.view_as_role',
+      'session.view_as_pd',
+      'app_user.email',
+      'app_user.name',
+      'app_user.role',
+      'app_user.polizeidirektion_id',
+      'app_user.active',
+      'app_user.demo',
+    ])
+    .where('session.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const idle = now.getTime() - row.last_seen_at.getTime() > limits.idleMs;
+  const old = now.getTime() - row.created_at.getTime() > limits.absoluteMs;
+  if (idle || old || !row.active) {
+    await remove(db, id);
+    return { expired: { userId: row.user_id } };
+  }
+  return {
+    session: {
+      id: row.id,
+      userId: row.user_id,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+      viewAsRole: row.view_as_role,
+      viewAsPd: row.view_as_pd,
+      user: {
+        email: row.email,
+        name: row.name,
+        role: row.role,
+        polizeidirektion: row.polizeidirektion_id,
+        active: row.active,
+        demo: row.demo,
+      },
+    },
+  };
+}
+
+/** Records activity for the idle timeout. */
+export async function touch(db: Kysely<Database>, id: string, now = new Date()): Promise<void> {
+  await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', id).execute();
+}
+
+export async function setViewAs(
+  db: Kysely<Database>,
+  id: string,
+  role: string | null,
+  pd: string | null,
+): Promise<void> {
+  await db.updateTable('session').set({ view_as_role: role, view_as_pd: pd }).where('id', '=', id).execute();
+}
+
+export async function remove(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('session').where('id', '=', id).execute();
+}
+
+/** Ends every session of a user (deactivation, password reset). */
+export async function removeAllOfUser(db: Kysely<Database>, userId: number): Promise<void> {
+  await db.deleteFrom('session').where('user_id', '=', userId).execute();
+}
+
+/** Deletes sessions past their limits: housekeeping, so the table does not grow without bound. */
+export async function removeExpired(db: Kysely<Database>, limits: SessionLimits, now = new Date()): Promise<void> {
+  await db
+    .deleteFrom('session')
+    .where((eb) =>
+      eb.or([
+        eb('last_seen_at', '<', new Date(now.getTime() - limits.idleMs)),
+        eb('created_at', '<', new Date(now.getTime() - limits.absoluteMs)),
+      ]),
+    )
+    .execute();
+}

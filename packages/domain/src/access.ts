@@ -1,0 +1,59 @@
+import type { PolizeidirektionId } from './kommune.ts';
+
+/** Roles of signed-in users. Visitors without an account act as `public`. */
+export const ROLES = ['admin', 'lpr', 'ministerium', 'polizei'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role | 'public', string> = {
+  admin: 'Administration (LPR)',
+  lpr: 'LPR / ASSKomm-Team',
+  ministerium: 'Ministerium (SMI)',
+  polizei: 'Polizeidirektion',
+  public: 'Öffentlichkeit',
+};
+
+/** What a request may see: the whole Land, one Polizeidirektion's area, or the public aggregate. */
+export type Scope =
+  { kind: 'land' } | { kind: 'polizeidirektion'; polizeidirektion: PolizeidirektionId } | { kind: 'public' };
+
+/** Who is asking, as far as permissions go. An admin viewing "als" another role is read-only. */
+export interface Principal {
+  userId: number | null;
+  role: Role | 'public';
+  polizeidirektion: PolizeidirektionId | null;
+  readOnly: boolean;
+}
+
+export const PUBLIC_PRINCIPAL: Principal = { userId: null, role: 'public', polizeidirektion: null, readOnly: true };
+
+/** The one scope rule: every query, room and event filter derives what is visible from this. */
+export function scopeOf(principal: Principal): Scope {
+  switch (principal.role) {
+    case 'admin':
+    case 'lpr':
+    case 'ministerium':
+      return { kind: 'land' };
+    case 'polizei':
+      // A polizei principal without a Polizeidirektion sees nothing beyond the public view.
+      return principal.polizeidirektion
+        ? { kind: 'polizeidirektion', polizeidirektion: principal.polizeidirektion }
+        : { kind: 'public' };
+    case 'public':
+      return { kind: 'public' };
+  }
+}
+
+/** True when the scope includes the area of that Polizeidirektion. */
+export function scopeCovers(scope: Scope, polizeidirektion: PolizeidirektionId): boolean {
+  return scope.kind !== 'polizeidirektion' || scope.polizeidirektion === polizeidirektion;
+}
+
+/** May record and correct milestones, signings and funding. */
+export function canEditDomainData(principal: Principal): boolean {
+  return !principal.readOnly && (principal.role === 'admin' || principal.role === 'lpr');
+}
+
+/** May manage users, view the audit log and look at the dashboard as another role. */
+export function canAdminister(principal: Principal): boolean {
+  return !principal.readOnly && principal.role === 'admin';
+}
