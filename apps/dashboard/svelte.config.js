@@ -7,6 +7,23 @@ const config = {
   kit: {
     // apps/server loads build/handler.js and mounts it behind /api and /socket.io.
     adapter: adapter({ out: 'build' }),
+    // SvelteKit adds nonces/hashes for its own inline scripts; styles stay inline-capable because
+    // Svelte and Chart.js set style attributes.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:'],
+        'font-src': ['self'],
+        'connect-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+      },
+    },
   },
 };
 

@@ -66,6 +66,22 @@ test('the overview has no WCAG 2.1 AA violations', async ({ page }) => {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });
 
+test('pages are served with a Content-Security-Policy and security headers, and work under them', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  const response = await page.goto('/');
+  const headers = response!.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toContain("script-src 'self'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  await expect(page.locator('svg path[data-ags]').first()).toBeVisible();
+  await expect(page.locator('[data-live="live"]')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('an unknown page answers with a German 404 page', async ({ page }) => {
   const response = await page.goto('/gibt-es-nicht');
   expect(response?.status()).toBe(404);
