@@ -1,4 +1,14 @@
-import { PROGRAMME_START, type MilestoneKind, type PolizeidirektionId } from '@asskomm/domain';
+import {
+  DEFAULT_BUDGET_CENT,
+  HANDLUNGSFELDER,
+  MAX_FOERDERQUOTE,
+  PROGRAMME_START,
+  type FoerderantragFacts,
+  type Foerderzweck,
+  type Handlungsfeld,
+  type MilestoneKind,
+  type PolizeidirektionId,
+} from '@asskomm/domain';
 
 /** What the demo generator needs to know of a Gemeinde. */
 export interface DemoGemeinde {
@@ -14,16 +24,17 @@ export interface DemoMilestone {
   synthetisch: boolean;
   notiz: string | null;
   quelle: string | null;
+  /** Kooperationsvereinbarungen signed together share a key (one signing, several Kommunen). */
+  signing?: string;
 }
 
-export interface DemoFoerderantrag {
+/** Who usually signs a Kooperationsvereinbarung (domain.md; signatories vary). */
+export const DEMO_SIGNATORIES = ['Landespräventionsrat Sachsen', 'Bürgermeister/in', 'Polizeipräsident/in'];
+
+export interface DemoFoerderantrag extends FoerderantragFacts {
   ags: string;
-  haushaltsjahr: number;
-  zweck: 'Koordinierungsstelle' | 'Sicherheitsanalyse' | 'Projekt';
-  eingereichtAm: string;
-  beantragtCent: number;
-  bewilligtAm: string | null;
-  bewilligtCent: number | null;
+  zweck: Foerderzweck;
+  handlungsfelder: Handlungsfeld[];
 }
 
 export interface DemoData {
@@ -210,9 +221,17 @@ export function buildDemoData(gemeinden: readonly DemoGemeinde[], today: string)
     return copy;
   };
   const milestones: DemoMilestone[] = [];
-  const add = (ags: string, kind: MilestoneKind, date: string, synthetisch: boolean, notiz: string | null = null) => {
-    if (date <= today)
-      milestones.push({ ags, kind, date, synthetisch, notiz, quelle: synthetisch ? null : PUBLIC_SOURCE });
+  const add = (
+    ags: string,
+    kind: MilestoneKind,
+    date: string,
+    synthetisch: boolean,
+    notiz: string | null = null,
+    signing?: string,
+  ) => {
+    if (date > today) return;
+    const quelle = synthetisch ? null : PUBLIC_SOURCE;
+    milestones.push({ ags, kind, date, synthetisch, notiz, quelle, ...(signing && { signing }) });
   };
 
   const modell = MODELLKOMMUNEN.map((name) => resolveGemeinde(gemeinden, name));
@@ -224,7 +243,8 @@ export function buildDemoData(gemeinden: readonly DemoGemeinde[], today: string)
     const g = resolveGemeinde(gemeinden, s.name, s.pd);
     signedOn.set(g.ags, s.date);
     const note = s.precision ? `Tag der Unterzeichnung nicht öffentlich; nur ${s.precision} bekannt` : null;
-    add(g.ags, 'kooperationsvereinbarung', s.date, false, note);
+    // Signed on the same day in the same Polizeidirektion: one ceremony (e.g. the Städtebund Silberberg).
+    add(g.ags, 'kooperationsvereinbarung', s.date, false, note, `${s.date}|${s.pd}`);
   }
   const memberSlots = syntheticDates(TARGETS.mitglieder, [...signedOn.values()], PROGRAMME_START);
   const candidates = gemeinden.filter((g) => !signedOn.has(g.ags) && !modellAgs.has(g.ags));
@@ -233,7 +253,7 @@ export function buildDemoData(gemeinden: readonly DemoGemeinde[], today: string)
   for (const date of memberSlots) {
     const g = earlyMembers.shift()!;
     signedOn.set(g.ags, date);
-    add(g.ags, 'kooperationsvereinbarung', date, true);
+    add(g.ags, 'kooperationsvereinbarung', date, true, null, `${date}|${g.ags}`);
   }
   // Oelsnitz/Erzgeb. signed a Vorvereinbarung in 2021 before its full agreement (domain.md).
   add(
@@ -297,8 +317,8 @@ export function buildDemoData(gemeinden: readonly DemoGemeinde[], today: string)
 
 /**
  * Synthetic RL KommPräv applications per Haushaltsjahr: submitted in the window 31.08.–15.10. of
- * the year before (in 2019 in spring), approved early in the year at up to 90 % of eligible cost,
- * until about 85 % of the €1.3 million budget is committed.
+ * the year before (in 2019 in spring), decided early in the year at up to 90 % of eligible cost,
+ * paid in two instalments, proven the year after, until about 85 % of the budget is committed.
  */
 function buildFunding(
   beratenOn: ReadonlyMap<string, string>,
@@ -309,34 +329,65 @@ function buildFunding(
 ): DemoFoerderantrag[] {
   const result: DemoFoerderantrag[] = [];
   const lastYear = Number(today.slice(0, 4)) + 1;
+  const upTo = (date: string | null) => (date !== null && date <= today ? date : null);
   for (let year = 2019; year <= lastYear; year++) {
     const window = year === 2019 ? ['2019-03-01', '2019-05-31'] : [`${year - 1}-08-31`, `${year - 1}-10-15`];
     const applicants = [...beratenOn].filter(([, on]) => on < window[0]!).map(([ags]) => ags);
     let committed = 0;
-    const target = 130_000_000 * (0.78 + rand() * 0.14);
+    const target = DEFAULT_BUDGET_CENT * (0.78 + rand() * 0.14);
     for (const ags of shuffle(applicants)) {
       if (committed >= target) break;
       const member = (signedOn.get(ags) ?? '9999') < window[1]!;
-      const zweck = member && rand() < 0.5 ? 'Koordinierungsstelle' : rand() < 0.4 ? 'Sicherheitsanalyse' : 'Projekt';
-      const eligible =
-        zweck === 'Koordinierungsstelle' ? 6_000_000 + rand() * 3_000_000 : 1_500_000 + rand() * 2_500_000;
-      const beantragtCent = Math.round((eligible * 0.9) / 100) * 100;
+      const zweck: Foerderzweck =
+        member && rand() < 0.5 ? 'koordinierungsstelle' : rand() < 0.4 ? 'sicherheitsanalyse' : 'projekt';
+      const foerderfaehigCent =
+        Math.round(
+          (zweck === 'koordinierungsstelle' ? 6_000_000 + rand() * 3_000_000 : 1_500_000 + rand() * 2_500_000) / 100,
+        ) * 100;
+      const beantragtCent = Math.floor((foerderfaehigCent * MAX_FOERDERQUOTE) / 100) * 100;
       const eingereichtAm = addDays(window[0]!, Math.floor(rand() * daysBetween(window[0]!, window[1]!)));
-      const decided = year === 2019 ? addDays(eingereichtAm, 60) : addDays(`${year}-01-15`, Math.floor(rand() * 75));
+      if (eingereichtAm > today) continue;
+      const decidedOn = year === 2019 ? addDays(eingereichtAm, 60) : addDays(`${year}-01-15`, Math.floor(rand() * 75));
       const rejected = rand() < 0.08;
       const bewilligtCent = rejected ? null : Math.round((beantragtCent * (0.85 + rand() * 0.15)) / 100) * 100;
-      if (eingereichtAm > today) continue;
-      const approved = decided <= today && bewilligtCent !== null;
+      const entscheidung = upTo(decidedOn)
+        ? { datum: decidedOn, art: rejected ? ('abgelehnt' as const) : ('bewilligt' as const) }
+        : null;
+      const approved = entscheidung?.art === 'bewilligt' ? bewilligtCent : null;
+      const first = Math.round((approved ?? 0) / 200) * 100;
+      const auszahlungen = approved
+        ? [
+            { datum: addDays(decidedOn, 45), betragCent: first },
+            {
+              datum: `${year}-10-01` > decidedOn ? `${year}-10-01` : addDays(decidedOn, 120),
+              betragCent: approved - first,
+            },
+          ].filter((a) => a.datum <= today && a.betragCent > 0)
+        : [];
+      const paidInFull = auszahlungen.length === 2;
+      const verwendungsnachweisAm = paidInFull ? upTo(`${year + 1}-03-31`) : null;
+      const handlungsfelder = shuffle(HANDLUNGSFELDER.slice(0, year >= 2026 ? 8 : 5)).slice(
+        0,
+        1 + Math.floor(rand() * 2),
+      );
       result.push({
         ags,
         haushaltsjahr: year,
         zweck,
+        handlungsfelder: zweck === 'projekt' ? handlungsfelder : [],
         eingereichtAm,
         beantragtCent,
-        bewilligtAm: approved ? decided : null,
-        bewilligtCent: approved ? bewilligtCent : null,
+        foerderfaehigCent,
+        entscheidung,
+        bewilligtCent: approved,
+        zurueckgezogenAm: null,
+        auszahlungen,
+        verwendungsnachweisAm,
+        geprueftAm: verwendungsnachweisAm ? upTo(`${year + 1}-06-30`) : null,
+        zurueckgefordertCent: 0,
+        zurueckgefordertAm: null,
       });
-      committed += bewilligtCent ?? 0;
+      committed += approved ?? 0;
     }
   }
   return result;

@@ -51,19 +51,24 @@ async function select(
   area: Area,
   ags: string | null,
 ): Promise<KommuneSummary[]> {
+  // Set-based (one grouped join, no per-row subquery) so the plan stays fast even without statistics.
   const { rows } = await sql<KommuneWithMilestones>`
     with recursive lineage(ags, current_ags) as (
       select ags, ags from kommune where gueltig_bis is null
       union all
       select k.ags, l.current_ags from kommune k join lineage l on k.nachfolger_ags = l.ags
+    ),
+    history as (
+      select l.current_ags,
+        json_agg(json_build_object('kind', m.kind, 'date', m.datum, 'synthetisch', m.synthetisch)) as milestones
+      from lineage l join milestone m on m.kommune_ags = l.ags
+      where m.datum <= ${stand}::date and m.zurueckgezogen_am is null
+      group by l.current_ags
     )
-    select k.ags, k.name, k.art, k.kreis_ags, k.polizeidirektion_id, k.modellkommune,
-      (select json_agg(json_build_object('kind', m.kind, 'date', m.datum, 'synthetisch', m.synthetisch))
-         from lineage l join milestone m on m.kommune_ags = l.ags
-        where l.current_ags = k.ags and m.datum <= ${stand}::date) as milestones
-    from kommune k
+    select k.ags, k.name, k.art, k.kreis_ags, k.polizeidirektion_id, k.modellkommune, h.milestones
+    from kommune k left join history h on h.current_ags = k.ags
     where k.gueltig_bis is null
-      and (k.art in ('Gemeinde', 'Stadt') or exists (select 1 from milestone m where m.kommune_ags = k.ags))
+      and (k.art in ('Gemeinde', 'Stadt') or h.milestones is not null)
       and ${inScope('k', scope, area)}
       and (${ags}::text is null or k.ags = ${ags})
     order by k.ags`.execute(db);

@@ -1,18 +1,16 @@
 import { sql, type Kysely } from 'kysely';
-import type { FoerderungKpi, KpiPoint, KpiSnapshot, Scope } from '@asskomm/domain';
+import {
+  DEFAULT_BUDGET_CENT,
+  EMPTY_KPI_COUNTS,
+  type FoerderungKpi,
+  type KpiPoint,
+  type KpiSnapshot,
+  type Scope,
+} from '@asskomm/domain';
 import { inScope, type Area } from './area.ts';
 import type { Database } from './schema.ts';
 
-/** Budget of a Haushaltsjahr without its own entry: €1.3 million (domain.md, RL KommPräv). */
-export const DEFAULT_BUDGET_CENT = 130_000_000;
-
-interface CountsRow {
-  stand: string;
-  beraten: number;
-  mitglieder: number;
-  kpr: number;
-  demodaten: boolean;
-}
+type CountsRow = KpiPoint;
 
 /**
  * The KPI counts on each of `dates`, computed in SQL. Mirrors `computeKpiCounts` of
@@ -40,10 +38,12 @@ export async function countsOn(
       select o.d, o.owner_ags,
         bool_or(m.kind = 'erstberatung') as beraten,
         bool_or(m.kind in ('kpr_gegruendet', 'kpr_reaktiviert')) as kpr,
+        bool_or(m.kind = 'koordinierungsstelle_eingerichtet') as koordinierungsstelle,
+        bool_or(m.kind in ('sicherheitsanalyse_begonnen', 'sicherheitsanalyse_abgeschlossen')) as analyse_begonnen,
+        bool_or(m.kind = 'sicherheitsanalyse_abgeschlossen') as analyse_abgeschlossen,
         max(m.datum) filter (where m.kind = 'kooperationsvereinbarung') as joined,
-        max(m.datum) filter (where m.kind = 'austritt') as left_at,
-        bool_or(m.synthetisch) as synthetisch
-      from owner o join milestone m on m.kommune_ags = o.ags and m.datum <= o.d
+        max(m.datum) filter (where m.kind = 'austritt') as left_at
+      from owner o join milestone m on m.kommune_ags = o.ags and m.datum <= o.d and m.zurueckgezogen_am is null
       group by o.d, o.owner_ags
     ),
     in_area as (
@@ -51,12 +51,18 @@ export async function countsOn(
     )
     select to_char(s.d, 'YYYY-MM-DD') as stand,
       (count(*) filter (where a.beraten))::int as beraten,
-      (count(*) filter (where a.joined is not null and (a.left_at is null or a.left_at < a.joined)))::int as mitglieder,
+      (count(*) filter (where a.mitglied))::int as mitglieder,
+      (count(*) filter (where a.mitglied and length(a.owner_ags) = 8))::int as "mitgliedGemeinden",
       (count(*) filter (where a.kpr))::int as kpr,
-      coalesce(bool_or(a.synthetisch), false) as demodaten
-    from stichtag s left join in_area a on a.d = s.d
+      (count(*) filter (where a.koordinierungsstelle))::int as koordinierungsstellen,
+      (count(*) filter (where a.analyse_begonnen))::int as "sicherheitsanalysenBegonnen",
+      (count(*) filter (where a.analyse_abgeschlossen))::int as "sicherheitsanalysenAbgeschlossen"
+    from stichtag s
+    left join (
+      select *, joined is not null and (left_at is null or left_at < joined) as mitglied from in_area
+    ) a on a.d = s.d
     group by s.d order by s.d`.execute(db);
-  return rows.map(({ stand, beraten, mitglieder, kpr }) => ({ stand, beraten, mitglieder, kpr }));
+  return rows;
 }
 
 /** All KPIs for one area on one day. */
@@ -72,14 +78,12 @@ export async function snapshot(
     foerderungOn(db, scope, stand, area),
     hasSyntheticRecords(db, scope, area),
   ]);
-  const { beraten = 0, mitglieder = 0, kpr = 0 } = counts[0] ?? {};
+  const { stand: _, ...kpis } = counts[0] ?? { stand, ...EMPTY_KPI_COUNTS };
   return {
     stand,
     polizeidirektion: area.polizeidirektion ?? (scope.kind === 'polizeidirektion' ? scope.polizeidirektion : null),
     kreis: area.kreis ?? null,
-    beraten,
-    mitglieder,
-    kpr,
+    ...kpis,
     gemeinden,
     foerderung,
     demodaten,
@@ -98,11 +102,22 @@ async function gemeindenOn(db: Kysely<Database>, scope: Scope, stand: string, ar
 
 async function foerderungOn(db: Kysely<Database>, scope: Scope, stand: string, area: Area): Promise<FoerderungKpi> {
   const haushaltsjahr = Number(stand.slice(0, 4));
-  const { rows } = await sql<{ budget: string | null; beantragt: string; bewilligt: string }>`
+  // Mirrors foerderbetraegeAsOf of @asskomm/domain: every stage counts from its date on.
+  const { rows } = await sql<{
+    budget: string | null;
+    beantragt: string;
+    bewilligt: string;
+    ausgezahlt: string;
+    zurueckgefordert: string;
+  }>`
     select
       (select budget_cent from haushaltsjahr where jahr = ${haushaltsjahr}) as budget,
       coalesce(sum(f.beantragt_cent) filter (where f.eingereicht_am <= ${stand}::date), 0) as beantragt,
-      coalesce(sum(f.bewilligt_cent) filter (where f.bewilligt_am <= ${stand}::date), 0) as bewilligt
+      coalesce(sum(f.bewilligt_cent) filter (
+        where f.entscheidung = 'bewilligt' and f.entschieden_am <= ${stand}::date
+          and (f.zurueckgezogen_am is null or f.zurueckgezogen_am > ${stand}::date)), 0) as bewilligt,
+      coalesce(sum((select sum(a.betrag_cent) from auszahlung a where a.antrag_id = f.id and a.datum <= ${stand}::date)), 0) as ausgezahlt,
+      coalesce(sum(f.zurueckgefordert_cent) filter (where f.zurueckgefordert_am <= ${stand}::date), 0) as zurueckgefordert
     from foerderantrag f join kommune k on k.ags = f.kommune_ags
     where f.haushaltsjahr = ${haushaltsjahr} and ${inScope('k', scope, area)}`.execute(db);
   const row = rows[0];
@@ -111,6 +126,8 @@ async function foerderungOn(db: Kysely<Database>, scope: Scope, stand: string, a
     budgetCent: row?.budget == null ? DEFAULT_BUDGET_CENT : Number(row.budget),
     beantragtCent: Number(row?.beantragt ?? 0),
     bewilligtCent: Number(row?.bewilligt ?? 0),
+    ausgezahltCent: Number(row?.ausgezahlt ?? 0),
+    zurueckgefordertCent: Number(row?.zurueckgefordert ?? 0),
   };
 }
 
@@ -118,7 +135,7 @@ async function hasSyntheticRecords(db: Kysely<Database>, scope: Scope, area: Are
   const { rows } = await sql<{ any: boolean }>`
     select exists (
       select 1 from milestone m join kommune k on k.ags = m.kommune_ags
-      where m.synthetisch and ${inScope('k', scope, area)}
+      where m.synthetisch and m.zurueckgezogen_am is null and ${inScope('k', scope, area)}
     ) or exists (
       select 1 from foerderantrag f join kommune k on k.ags = f.kommune_ags
       where f.synthetisch and ${inScope('k', scope, area)}

@@ -20,6 +20,18 @@ export interface KommuneTable {
   gueltig_bis: DateColumn | null;
   nachfolger_ags: string | null;
   modellkommune: Generated<boolean>;
+  version: Generated<number>;
+}
+
+export interface SigningTable {
+  id: Generated<number>;
+  datum: DateColumn;
+  unterzeichner: ColumnType<string[], string[] | undefined, string[]>;
+  notiz: string | null;
+  quelle: string | null;
+  synthetisch: Generated<boolean>;
+  erfasst_von: number | null;
+  erfasst_am: Generated<Date>;
 }
 
 export interface MilestoneTable {
@@ -31,6 +43,11 @@ export interface MilestoneTable {
   quelle: string | null;
   synthetisch: Generated<boolean>;
   erfasst_am: Generated<Date>;
+  signing_id: number | null;
+  erfasst_von: number | null;
+  zurueckgezogen_am: Date | null;
+  zurueckgezogen_von: number | null;
+  zurueckgezogen_grund: string | null;
 }
 
 export interface HaushaltsjahrTable {
@@ -45,8 +62,26 @@ export interface FoerderantragTable {
   zweck: string;
   eingereicht_am: DateColumn;
   beantragt_cent: Int8;
-  bewilligt_am: DateColumn | null;
+  foerderfaehig_cent: Int8;
+  entscheidung: 'bewilligt' | 'abgelehnt' | null;
+  entschieden_am: DateColumn | null;
   bewilligt_cent: Int8 | null;
+  handlungsfelder: ColumnType<string[], string[] | undefined, string[]>;
+  zurueckgezogen_am: DateColumn | null;
+  verwendungsnachweis_am: DateColumn | null;
+  geprueft_am: DateColumn | null;
+  zurueckgefordert_cent: Generated<Int8>;
+  zurueckgefordert_am: DateColumn | null;
+  notiz: string | null;
+  synthetisch: Generated<boolean>;
+  version: Generated<number>;
+}
+
+export interface AuszahlungTable {
+  id: Generated<number>;
+  antrag_id: number;
+  datum: DateColumn;
+  betrag_cent: Int8;
   synthetisch: Generated<boolean>;
 }
 
@@ -56,6 +91,7 @@ export interface DomainEventTable {
   type: string;
   /** The Polizeidirektion whose area the event concerns: scoped replay filters on it. */
   polizeidirektion_id: string | null;
+  actor_id: number | null;
   payload: ColumnType<unknown, string, string>;
   created_at: Generated<Date>;
 }
@@ -100,6 +136,8 @@ export interface Database {
   milestone: MilestoneTable;
   haushaltsjahr: HaushaltsjahrTable;
   foerderantrag: FoerderantragTable;
+  auszahlung: AuszahlungTable;
+  signing: SigningTable;
   domain_event: DomainEventTable;
   app_user: AppUserTable;
   session: SessionTable;

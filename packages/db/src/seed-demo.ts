@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import { todayInSaxony } from '@asskomm/domain';
+import { DEFAULT_BUDGET_CENT, todayInSaxony } from '@asskomm/domain';
 import { GEMEINDEN, polizeidirektionOfKreis } from '@asskomm/geo';
-import { buildDemoData } from './demo-data.ts';
-import { DEFAULT_BUDGET_CENT } from './kpi.ts';
+import { buildDemoData, DEMO_SIGNATORIES } from './demo-data.ts';
+
 import type { Database } from './schema.ts';
 
 /** The demo data set for today's Gemeinden, generated deterministically. */
@@ -17,13 +17,23 @@ export function demoDataFor(today: string) {
 
 /** Seeds the demo data unless the database already holds milestones. Returns whether it seeded. */
 export async function seedDemoDataIfEmpty(db: Kysely<Database>, today = todayInSaxony()): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  const seeded = await db.transaction().execute(async (trx) => {
     // Serialises concurrent first starts of several server nodes on one PostgreSQL.
     await sql`lock table milestone in exclusive mode`.execute(trx);
     const existing = await trx.selectFrom('milestone').select('id').limit(1).executeTakeFirst();
     if (existing) return false;
     const demo = demoDataFor(today);
     await trx.updateTable('kommune').set({ modellkommune: true }).where('ags', 'in', demo.modellkommunen).execute();
+    const signingIds = new Map<string, number>();
+    for (const m of demo.milestones) {
+      if (!m.signing || signingIds.has(m.signing)) continue;
+      const { id } = await trx
+        .insertInto('signing')
+        .values({ datum: m.date, unterzeichner: DEMO_SIGNATORIES, quelle: m.quelle, synthetisch: m.synthetisch })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      signingIds.set(m.signing, id);
+    }
     await trx
       .insertInto('milestone')
       .values(
@@ -34,6 +44,7 @@ export async function seedDemoDataIfEmpty(db: Kysely<Database>, today = todayInS
           notiz: m.notiz,
           quelle: m.quelle,
           synthetisch: m.synthetisch,
+          signing_id: m.signing ? signingIds.get(m.signing)! : null,
         })),
       )
       .execute();
@@ -43,21 +54,43 @@ export async function seedDemoDataIfEmpty(db: Kysely<Database>, today = todayInS
       .values(years.map((jahr) => ({ jahr, budget_cent: DEFAULT_BUDGET_CENT })))
       .onConflict((oc) => oc.column('jahr').doNothing())
       .execute();
-    await trx
-      .insertInto('foerderantrag')
-      .values(
-        demo.foerderantraege.map((f) => ({
+    for (const f of demo.foerderantraege) {
+      const { id } = await trx
+        .insertInto('foerderantrag')
+        .values({
           kommune_ags: f.ags,
           haushaltsjahr: f.haushaltsjahr,
           zweck: f.zweck,
+          handlungsfelder: f.handlungsfelder,
           eingereicht_am: f.eingereichtAm,
           beantragt_cent: f.beantragtCent,
-          bewilligt_am: f.bewilligtAm,
+          foerderfaehig_cent: f.foerderfaehigCent,
+          entscheidung: f.entscheidung?.art ?? null,
+          entschieden_am: f.entscheidung?.datum ?? null,
           bewilligt_cent: f.bewilligtCent,
+          verwendungsnachweis_am: f.verwendungsnachweisAm,
+          geprueft_am: f.geprueftAm,
           synthetisch: true,
-        })),
-      )
-      .execute();
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (f.auszahlungen.length > 0) {
+        await trx
+          .insertInto('auszahlung')
+          .values(
+            f.auszahlungen.map((a) => ({
+              antrag_id: id,
+              datum: a.datum,
+              betrag_cent: a.betragCent,
+              synthetisch: true,
+            })),
+          )
+          .execute();
+      }
+    }
     return true;
   });
+  // Fresh statistics after a bulk load, so the planner does not guess from an empty table.
+  if (seeded) await sql`analyze`.execute(db);
+  return seeded;
 }

@@ -24,6 +24,8 @@ export interface FoerderungKpi {
   budgetCent: number;
   beantragtCent: number;
   bewilligtCent: number;
+  ausgezahltCent: number;
+  zurueckgefordertCent: number;
 }
 
 /** `GET /api/kpi`: the headline figures for the Land, a Polizeidirektion or a Kreis. */

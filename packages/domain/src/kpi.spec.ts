@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ownerAsOf, type KommuneLineage } from './kommune.ts';
-import { computeKpiCounts } from './kpi.ts';
+import { computeKpiCounts, EMPTY_KPI_COUNTS } from './kpi.ts';
 import type { MilestoneFact } from './milestones.ts';
 
 // Hand-built fixture: Ostrau (14522430) and Zschaitz-Ottewig (14522620) merge into Jahnatal (14522275)
@@ -20,6 +20,13 @@ const milestones: MilestoneFact[] = [
   { ags: '14626110', kind: 'erstberatung', date: '2019-02-06' },
   { ags: '14626110', kind: 'kooperationsvereinbarung', date: '2020-07-01' },
   { ags: '14626110', kind: 'kpr_gegruendet', date: '2023-02-23' },
+  { ags: '14626110', kind: 'sicherheitsanalyse_begonnen', date: '2021-01-15' },
+  { ags: '14626110', kind: 'sicherheitsanalyse_abgeschlossen', date: '2021-06-04' },
+  { ags: '14522430', kind: 'sicherheitsanalyse_begonnen', date: '2022-10-01' },
+  { ags: '14626110', kind: 'koordinierungsstelle_eingerichtet', date: '2022-03-01' },
+  // The Landkreis Görlitz (a Kreis, 5 digits) as a member: a Kommune, but not a Gemeinde.
+  { ags: '14626', kind: 'erstberatung', date: '2021-05-01' },
+  { ags: '14626', kind: 'kooperationsvereinbarung', date: '2022-11-30' },
 ];
 
 describe('ownerAsOf', () => {
@@ -32,16 +39,33 @@ describe('ownerAsOf', () => {
 
 describe('computeKpiCounts', () => {
   it('counts nothing before the first milestone', () => {
-    expect(computeKpiCounts(milestones, lineage, '2019-01-01')).toEqual({ beraten: 0, mitglieder: 0, kpr: 0 });
+    expect(computeKpiCounts(milestones, lineage, '2019-01-01')).toEqual(EMPTY_KPI_COUNTS);
   });
 
   it('counts each old Gemeinde for itself before the merger', () => {
-    // beraten: Ostrau, Zschaitz-Ottewig, Görlitz; Mitglieder: Ostrau, Görlitz; KPR: Zschaitz-Ottewig.
-    expect(computeKpiCounts(milestones, lineage, '2022-12-31')).toEqual({ beraten: 3, mitglieder: 2, kpr: 1 });
+    // beraten: Ostrau, Zschaitz-Ottewig, Görlitz, LK Görlitz; Mitglieder: Ostrau, Görlitz, LK Görlitz (2 of them
+    // Gemeinden); KPR: Zschaitz-Ottewig; Koordinierungsstelle: Görlitz; Analysen begonnen: Görlitz, Ostrau.
+    expect(computeKpiCounts(milestones, lineage, '2022-12-31')).toEqual({
+      beraten: 4,
+      mitglieder: 3,
+      mitgliedGemeinden: 2,
+      kpr: 1,
+      koordinierungsstellen: 1,
+      sicherheitsanalysenBegonnen: 2,
+      sicherheitsanalysenAbgeschlossen: 1,
+    });
   });
 
   it('counts the successor once from the merger day, with the milestones of both', () => {
-    // Jahnatal inherits Ostrau's membership and Zschaitz-Ottewig's KPR; Görlitz gets its KPR.
-    expect(computeKpiCounts(milestones, lineage, '2023-02-23')).toEqual({ beraten: 2, mitglieder: 2, kpr: 2 });
+    // Jahnatal inherits Ostrau's membership and analysis and Zschaitz-Ottewig's KPR; Görlitz gets its KPR.
+    expect(computeKpiCounts(milestones, lineage, '2023-02-23')).toEqual({
+      beraten: 3,
+      mitglieder: 3,
+      mitgliedGemeinden: 2,
+      kpr: 2,
+      koordinierungsstellen: 1,
+      sicherheitsanalysenBegonnen: 2,
+      sicherheitsanalysenAbgeschlossen: 1,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { ownerAsOf, type KommuneLineage } from './kommune.ts';
+import { isGemeindeAgs, ownerAsOf, type KommuneLineage } from './kommune.ts';
 import type { MilestoneFact } from './milestones.ts';
 import { deriveStatus } from './status.ts';
 
@@ -8,9 +8,26 @@ export interface KpiCounts {
   beraten: number;
   /** Kommunen with a Kooperationsvereinbarung and no later Austritt. */
   mitglieder: number;
+  /** Members that are Gemeinden (not Kreise): the numerator of coverage. */
+  mitgliedGemeinden: number;
   /** Kommunen with a constituted or reactivated Kommunaler Präventionsrat. */
   kpr: number;
+  /** Kommunen with an established Koordinierungsstelle. */
+  koordinierungsstellen: number;
+  /** Kommunen whose Sicherheitsanalyse has started (including completed ones). */
+  sicherheitsanalysenBegonnen: number;
+  sicherheitsanalysenAbgeschlossen: number;
 }
+
+export const EMPTY_KPI_COUNTS: KpiCounts = {
+  beraten: 0,
+  mitglieder: 0,
+  mitgliedGemeinden: 0,
+  kpr: 0,
+  koordinierungsstellen: 0,
+  sicherheitsanalysenBegonnen: 0,
+  sicherheitsanalysenAbgeschlossen: 0,
+};
 
 /**
  * The reference definition of the KPIs as of a day. The server computes the same in SQL; a test
@@ -29,12 +46,16 @@ export function computeKpiCounts(
     if (list) list.push(milestone);
     else byOwner.set(owner, [milestone]);
   }
-  const counts: KpiCounts = { beraten: 0, mitglieder: 0, kpr: 0 };
-  for (const own of byOwner.values()) {
+  const counts = { ...EMPTY_KPI_COUNTS };
+  for (const [owner, own] of byOwner) {
     const facts = deriveStatus(own, asOf);
     if (facts.beraten) counts.beraten++;
     if (facts.mitglied) counts.mitglieder++;
+    if (facts.mitglied && isGemeindeAgs(owner)) counts.mitgliedGemeinden++;
     if (facts.kpr) counts.kpr++;
+    if (facts.koordinierungsstelle) counts.koordinierungsstellen++;
+    if (facts.sicherheitsanalyse !== 'keine') counts.sicherheitsanalysenBegonnen++;
+    if (facts.sicherheitsanalyse === 'abgeschlossen') counts.sicherheitsanalysenAbgeschlossen++;
   }
   return counts;
 }

@@ -8,6 +8,9 @@ describe('deriveStatus', () => {
       beraten: false,
       mitglied: false,
       kpr: false,
+      coaching: false,
+      sicherheitsanalyse: 'keine',
+      koordinierungsstelle: false,
     });
   });
 
@@ -22,7 +25,7 @@ describe('deriveStatus', () => {
     expect(deriveStatus(milestones, '2020-03-01').status).toBe('beraten');
     expect(deriveStatus(milestones, '2022-01-01').status).toBe('vorvereinbarung');
     expect(deriveStatus(milestones, '2023-02-23').status).toBe('mitglied');
-    expect(deriveStatus(milestones, '2023-06-01')).toEqual({
+    expect(deriveStatus(milestones, '2023-06-01')).toMatchObject({
       status: 'mitglied_kpr',
       beraten: true,
       mitglied: true,
@@ -43,11 +46,29 @@ describe('deriveStatus', () => {
   });
 
   it('counts a KPR even without contact to ASSKomm, but keeps the status scale at kein Kontakt', () => {
-    expect(deriveStatus([{ kind: 'kpr_reaktiviert', date: '2018-05-01' }], '2019-01-01')).toEqual({
+    expect(deriveStatus([{ kind: 'kpr_reaktiviert', date: '2018-05-01' }], '2019-01-01')).toMatchObject({
       status: 'kein_kontakt',
       beraten: false,
       mitglied: false,
       kpr: true,
+    });
+  });
+
+  it('sets the flags Coaching, Sicherheitsanalyse and Koordinierungsstelle as of the day', () => {
+    const milestones = [
+      { kind: 'coaching_begonnen', date: '2021-02-01' },
+      { kind: 'sicherheitsanalyse_begonnen', date: '2021-03-01' },
+      { kind: 'sicherheitsanalyse_abgeschlossen', date: '2021-07-19' },
+      { kind: 'koordinierungsstelle_eingerichtet', date: '2022-01-01' },
+    ] as const;
+    expect(deriveStatus(milestones, '2021-05-01')).toMatchObject({
+      coaching: true,
+      sicherheitsanalyse: 'begonnen',
+      koordinierungsstelle: false,
+    });
+    expect(deriveStatus(milestones, '2022-01-01')).toMatchObject({
+      sicherheitsanalyse: 'abgeschlossen',
+      koordinierungsstelle: true,
     });
   });
 });

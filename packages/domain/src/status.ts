@@ -15,12 +15,15 @@ export const STATUS_LABELS: Record<Status, string> = {
   mitglied_kpr: 'Mitglied mit KPR',
 };
 
-/** Everything the status scale and the KPIs need to know about one Kommune on one day. */
+/** Everything the status scale, its flags and the KPIs need to know about one Kommune on one day. */
 export interface StatusFacts {
   status: Status;
   beraten: boolean;
   mitglied: boolean;
   kpr: boolean;
+  coaching: boolean;
+  sicherheitsanalyse: 'keine' | 'begonnen' | 'abgeschlossen';
+  koordinierungsstelle: boolean;
 }
 
 const KPR_KINDS: ReadonlySet<MilestoneKind> = new Set(['kpr_gegruendet', 'kpr_reaktiviert']);
@@ -33,6 +36,10 @@ export function deriveStatus(milestones: readonly Pick<MilestoneFact, 'kind' | '
   let beraten = false;
   let vorvereinbarung = false;
   let kpr = false;
+  let coaching = false;
+  let analyseBegonnen = false;
+  let analyseAbgeschlossen = false;
+  let koordinierungsstelle = false;
   let joined: string | null = null;
   let left: string | null = null;
   for (const { kind, date } of milestones) {
@@ -42,6 +49,10 @@ export function deriveStatus(milestones: readonly Pick<MilestoneFact, 'kind' | '
     else if (KPR_KINDS.has(kind)) kpr = true;
     else if (kind === 'kooperationsvereinbarung' && (joined === null || date > joined)) joined = date;
     else if (kind === 'austritt' && (left === null || date > left)) left = date;
+    else if (kind === 'coaching_begonnen') coaching = true;
+    else if (kind === 'sicherheitsanalyse_begonnen') analyseBegonnen = true;
+    else if (kind === 'sicherheitsanalyse_abgeschlossen') analyseAbgeschlossen = true;
+    else if (kind === 'koordinierungsstelle_eingerichtet') koordinierungsstelle = true;
   }
   const mitglied = joined !== null && (left === null || left < joined);
   const status: Status = mitglied
@@ -53,7 +64,8 @@ export function deriveStatus(milestones: readonly Pick<MilestoneFact, 'kind' | '
       : beraten
         ? 'beraten'
         : 'kein_kontakt';
-  return { status, beraten, mitglied, kpr };
+  const sicherheitsanalyse = analyseAbgeschlossen ? 'abgeschlossen' : analyseBegonnen ? 'begonnen' : 'keine';
+  return { status, beraten, mitglied, kpr, coaching, sicherheitsanalyse, koordinierungsstelle };
 }
 
 /** Comparison on the status scale, for sorting and "at least" filters. */
