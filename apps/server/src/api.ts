@@ -5,6 +5,8 @@ import type { DatabaseState } from './database.ts';
 import { HttpError, sendError } from './http.ts';
 import { authRoutes, type AuthRoutesDeps } from './routes/auth.ts';
 import { dataRoutes } from './routes/data.ts';
+import { fundingRoutes } from './routes/funding.ts';
+import { kommuneDataRoutes } from './routes/kommune-data.ts';
 import { auditRoutes, userRoutes } from './routes/users.ts';
 import { sameOriginWrites } from './same-origin.ts';
 
@@ -51,12 +53,16 @@ export function createApi(deps: ApiDeps): express.Router {
   api.use('/auth', authRoutes(deps));
   api.use('/users', userRoutes(deps));
   api.use('/audit', auditRoutes(auth));
+  api.use(kommuneDataRoutes({ handle: auth.handle }));
+  api.use(fundingRoutes(auth.handle));
   api.use(dataRoutes(auth.handle));
 
   api.use((_req, res) => sendError(res, 404, { error: 'Diesen API-Pfad gibt es nicht.' }));
 
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
-    if (error instanceof HttpError) return sendError(res, error.status, { error: error.message, field: error.field });
+    if (error instanceof HttpError) {
+      return sendError(res, error.status, { ...error.extra, error: error.message, field: error.field });
+    }
     const status = (error as { status?: number; type?: string }).status;
     if ((error as { type?: string }).type === 'entity.parse.failed') {
       return sendError(res, 400, { error: 'Der Anfragetext ist kein gültiges JSON.' });

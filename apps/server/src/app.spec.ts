@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { milestones } from '@asskomm/db';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
-import type {
-  ClientToServerEvents,
-  DomainEvent,
-  KommuneSummary,
-  KpiPoint,
-  KpiSnapshot,
-  ServerToClientEvents,
+import {
+  toPublicEvent,
+  type ClientToServerEvents,
+  type DomainEvent,
+  type KommuneSummary,
+  type KpiPoint,
+  type KpiSnapshot,
+  type ServerToClientEvents,
 } from '@asskomm/domain';
 import { GEMEINDE_COUNT } from '@asskomm/geo';
 import { startTestServer, type RunningServer } from './test-server.ts';
@@ -101,9 +102,14 @@ describe.each(TEST_DATABASE_KINDS)('server on %s', (kind) => {
         kind: 'coaching_begonnen',
         date: '2024-05-02',
       });
-      expect(await received).toEqual(recorded);
+      // This client is not signed in: it gets the public part of the event.
+      expect(await received).toEqual(toPublicEvent(recorded));
+      expect(await received).toMatchObject({
+        ags: '14626110',
+        after: { kind: 'coaching_begonnen', date: '2024-05-02' },
+      });
       const replay = await socket.emitWithAck('events:since', recorded.seq - 1);
-      expect(replay).toEqual({ data: [recorded] });
+      expect(replay).toEqual({ data: [toPublicEvent(recorded)] });
       const refused = await socket.emitWithAck('events:since', -5);
       expect(refused).toHaveProperty('error');
     } finally {

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { milestones } from '@asskomm/db';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
-import type { DomainEvent, KommuneSummary, KpiPoint, KpiSnapshot, UserInfo } from '@asskomm/domain';
+import {
+  toPublicEvent,
+  type DomainEvent,
+  type KommuneDetail,
+  type KommuneSummary,
+  type KpiPoint,
+  type KpiSnapshot,
+  type UserInfo,
+} from '@asskomm/domain';
 import { DEMO_PASSWORD, DEMO_USERS } from './auth/initial-users.ts';
 import { TestClient } from './test-client.ts';
 import { startTestServer, type RunningServer } from './test-server.ts';
@@ -19,10 +27,29 @@ const LEIPZIG = '14713000'; // Leipzig, PD Leipzig
 const everyone = (status: number): Record<Who, number> =>
   Object.fromEntries(ROLES.map((r) => [r, status])) as Record<Who, number>;
 const adminOnly = (ok: number): Record<Who, number> => ({ ...everyone(404), anonym: 401, admin: ok });
+/** Commands on Görlitz data: editors get through (here to the version check), read-only roles 403, Leipzig 404. */
+const goerlitzEditors = (ok: number): Record<Who, number> => ({
+  anonym: 401,
+  admin: ok,
+  lpr: ok,
+  ministerium: 403,
+  'pd-goerlitz': 403,
+  'pd-leipzig': 404,
+});
+/** A version nobody saw: an allowed write reaches the version check and answers 409, changing nothing. */
+const STALE = 999_999;
 const exceptPd = (pd: 'pd-goerlitz' | 'pd-leipzig'): Record<Who, number> => ({ ...everyone(200), [pd]: 404 });
 
+const ANTRAG = {
+  haushaltsjahr: 2025,
+  zweck: 'projekt',
+  eingereichtAm: '2024-09-20',
+  beantragtCent: 900_000,
+  foerderfaehigCent: 1_000_000,
+};
+
 interface Cell {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   body?: (who: Who) => unknown;
   expect: Record<Who, number>;
@@ -41,6 +68,52 @@ const MATRIX: Cell[] = [
   { method: 'GET', path: '/api/kpi/verlauf', expect: everyone(200) },
   { method: 'GET', path: '/api/kpi/verlauf?pd=leipzig', expect: exceptPd('pd-goerlitz') },
   { method: 'GET', path: '/api/auth/me', expect: { ...everyone(200), anonym: 401 } },
+  { method: 'GET', path: '/api/foerderung', expect: everyone(200) },
+  { method: 'GET', path: '/api/foerderung?pd=leipzig', expect: exceptPd('pd-goerlitz') },
+  { method: 'GET', path: '/api/foerderantraege', expect: { ...everyone(200), anonym: 401 } },
+  { method: 'GET', path: '/api/foerderantraege?pd=goerlitz', expect: { ...exceptPd('pd-leipzig'), anonym: 401 } },
+  {
+    method: 'POST',
+    path: `/api/kommunen/${GOERLITZ}/meilensteine`,
+    body: () => ({ kind: 'coaching_begonnen', date: '2024-01-01', version: STALE }),
+    expect: goerlitzEditors(409),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/meilensteine/:milestone',
+    body: () => ({ notiz: 'x', version: STALE }),
+    expect: goerlitzEditors(409),
+  },
+  {
+    method: 'POST',
+    path: '/api/meilensteine/:milestone/zurueckziehen',
+    body: () => ({ grund: 'Prüfung', version: STALE }),
+    expect: goerlitzEditors(409),
+  },
+  {
+    method: 'POST',
+    path: '/api/unterzeichnungen',
+    body: () => ({ date: '2024-01-01', unterzeichner: ['LPR'], kommunen: [{ ags: GOERLITZ, version: STALE }] }),
+    expect: goerlitzEditors(409),
+  },
+  {
+    method: 'POST',
+    path: '/api/foerderantraege',
+    body: () => ({ ...ANTRAG, ags: GOERLITZ }),
+    expect: goerlitzEditors(201),
+  },
+  {
+    method: 'PUT',
+    path: '/api/foerderantraege/:antrag',
+    body: () => ({ ...ANTRAG, version: STALE }),
+    expect: goerlitzEditors(409),
+  },
+  {
+    method: 'POST',
+    path: '/api/foerderantraege/:antrag/auszahlungen',
+    body: () => ({ datum: '2025-03-01', betragCent: 100, version: STALE }),
+    expect: goerlitzEditors(409),
+  },
   { method: 'GET', path: '/api/users', expect: adminOnly(200) },
   {
     method: 'POST',
@@ -73,6 +146,8 @@ async function signedIn(server: RunningServer, who: Who): Promise<TestClient> {
 describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
   let server: RunningServer;
   let target: UserInfo;
+  let milestoneId: number;
+  let antragId: number;
 
   beforeAll(async () => {
     server = await startTestServer(kind);
@@ -84,6 +159,11 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
       password: 'ein-langes-passwort',
     });
     target = created.body;
+    const lpr = await signedIn(server, 'lpr');
+    milestoneId = (await lpr.json<KommuneDetail>('GET', `/api/kommunen/${GOERLITZ}`)).body.milestones[0]!.id;
+    antragId = (
+      await lpr.json<{ antrag: { id: number } }>('POST', '/api/foerderantraege', { ...ANTRAG, ags: GOERLITZ })
+    ).body.antrag.id;
   }, 60_000);
 
   afterAll(async () => {
@@ -95,7 +175,10 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
     const answers: string[] = [];
     const expected: string[] = [];
     for (const cell of MATRIX) {
-      const path = cell.path.replace(':target', String(target.id));
+      const path = cell.path
+        .replace(':target', String(target.id))
+        .replace(':milestone', String(milestoneId))
+        .replace(':antrag', String(antragId));
       const response = await client.request(cell.method, path, cell.body?.(who));
       answers.push(`${cell.method} ${cell.path} → ${response.status}`);
       expected.push(`${cell.method} ${cell.path} → ${cell.expect[who]}`);
@@ -117,7 +200,8 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
         kind: 'coaching_begonnen',
         date: '2025-01-03',
       });
-      const visible = who === 'pd-goerlitz' ? [goerlitz] : who === 'pd-leipzig' ? [leipzig] : [goerlitz, leipzig];
+      const inScope = who === 'pd-goerlitz' ? [goerlitz] : who === 'pd-leipzig' ? [leipzig] : [goerlitz, leipzig];
+      const visible = who === 'anonym' ? inScope.map(toPublicEvent) : inScope;
       await expect.poll(() => received.length, { timeout: 2_000 }).toBe(visible.length);
       // A moment longer, so an event that should not arrive would have.
       await new Promise((r) => setTimeout(r, 200));

@@ -9,6 +9,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly field?: string,
+    /** More of the answer, e.g. the current state with a 409. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -16,7 +18,7 @@ export class HttpError extends Error {
 
 export const NOT_FOUND = 'Nicht gefunden.';
 
-export function sendError(res: Response, status: number, body: ApiError): void {
+export function sendError(res: Response, status: number, body: ApiError & Record<string, unknown>): void {
   res.status(status).json(body);
 }
 

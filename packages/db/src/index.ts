@@ -8,6 +8,7 @@ export type { Area } from './area.ts';
 export type { Database } from './schema.ts';
 export * as audit from './audit.ts';
 export * as events from './events.ts';
+export * as foerderantraege from './foerderantraege.ts';
 export * as kommunen from './kommunen.ts';
 export * as kpi from './kpi.ts';
 export * as milestones from './milestones.ts';

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   deriveStatus,
   type KommuneArt,
@@ -89,4 +89,80 @@ function toSummary(row: KommuneWithMilestones, stand: string): KommuneSummary {
     modellkommune: row.modellkommune,
     demodaten: milestones.some((m) => m.synthetisch),
   };
+}
+
+export interface LockedKommune {
+  ags: string;
+  name: string;
+  version: number;
+  polizeidirektion: PolizeidirektionId;
+  gueltigBis: string | null;
+}
+
+/**
+ * Locks the Kommune's row until the transaction ends (so concurrent writers queue up), if it is in
+ * the scope. Every write to a Kommune's data goes through here and then `bumpVersion`.
+ */
+export async function lockInScope(
+  trx: Transaction<Database>,
+  scope: Scope,
+  ags: string,
+): Promise<LockedKommune | undefined> {
+  const row = await trx
+    .selectFrom('kommune as k')
+    .select(['k.ags', 'k.name', 'k.version', 'k.polizeidirektion_id', 'k.gueltig_bis'])
+    .where('k.ags', '=', ags)
+    .where(inScope('k', scope))
+    .forUpdate()
+    .executeTakeFirst();
+  return (
+    row && {
+      ags: row.ags,
+      name: row.name,
+      version: row.version,
+      polizeidirektion: row.polizeidirektion_id as PolizeidirektionId,
+      gueltigBis: row.gueltig_bis,
+    }
+  );
+}
+
+export async function bumpVersion(trx: Transaction<Database>, ags: string): Promise<number> {
+  const { version } = await trx
+    .updateTable('kommune')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('ags', '=', ags)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return version;
+}
+
+/** Details of a current Kommune beyond its summary: version, formation date, predecessors. */
+export async function detailsOf(db: Kysely<Database>, ags: string) {
+  const kommune = await db
+    .selectFrom('kommune')
+    .select(['version', 'gueltig_ab'])
+    .where('ags', '=', ags)
+    .executeTakeFirstOrThrow();
+  const vorgaenger = await db
+    .selectFrom('kommune')
+    .select(['ags', 'name', 'gueltig_bis'])
+    .where('nachfolger_ags', '=', ags)
+    .orderBy('ags')
+    .execute();
+  return {
+    version: kommune.version,
+    gueltigAb: kommune.gueltig_ab,
+    vorgaenger: vorgaenger.map((v) => ({ ags: v.ags, name: v.name, gueltigBis: v.gueltig_bis! })),
+  };
+}
+
+/** True when the Kommune (current or dissolved) lies in the scope. */
+export async function existsInScope(db: Kysely<Database>, scope: Scope, ags: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('kommune as k')
+    .select('k.ags')
+    .where('k.ags', '=', ags)
+    .where(inScope('k', scope))
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -1,6 +1,10 @@
-import type { DomainEvent, MilestoneKind } from '@asskomm/domain';
-import * as events from './events.ts';
+import type { Kysely, Transaction } from 'kysely';
+import type { DomainEvent, MilestoneKind, MilestoneRecord } from '@asskomm/domain';
 import type { DbHandle } from './create-db.ts';
+import * as events from './events.ts';
+import type { Database } from './schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
 
 export interface MilestoneInput {
   ags: string;
@@ -8,23 +12,150 @@ export interface MilestoneInput {
   date: string;
   notiz?: string | null;
   quelle?: string | null;
+  signingId?: number | null;
+  erfasstVon?: number | null;
 }
 
-/** Records a milestone and its event in one transaction, then signals the commit; returns the event. */
-export async function record({ db, notifyCommitted }: DbHandle, input: MilestoneInput): Promise<DomainEvent> {
-  const event = await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('milestone')
-      .values({
-        kommune_ags: input.ags,
-        kind: input.kind,
-        datum: input.date,
-        notiz: input.notiz ?? null,
-        quelle: input.quelle ?? null,
-      })
-      .execute();
-    return events.append(trx, { type: 'milestone:recorded', ags: input.ags, kind: input.kind, date: input.date });
+/** Columns and joins every read of milestones shares, mapped by `toRecord`. */
+function selectRecords(db: Db) {
+  return db
+    .selectFrom('milestone as m')
+    .leftJoin('app_user as erfasser', 'erfasser.id', 'm.erfasst_von')
+    .leftJoin('app_user as zurueckzieher', 'zurueckzieher.id', 'm.zurueckgezogen_von')
+    .select([
+      'm.id',
+      'm.kommune_ags',
+      'm.kind',
+      'm.datum',
+      'm.notiz',
+      'm.quelle',
+      'm.signing_id',
+      'm.synthetisch',
+      'm.erfasst_am',
+      'erfasser.name as erfasst_von',
+      'm.zurueckgezogen_am',
+      'zurueckzieher.name as zurueckgezogen_von',
+      'm.zurueckgezogen_grund',
+    ]);
+}
+
+type RecordRow = Awaited<ReturnType<ReturnType<typeof selectRecords>['executeTakeFirstOrThrow']>>;
+
+function toRecord(row: RecordRow): MilestoneRecord {
+  return {
+    id: row.id,
+    ags: row.kommune_ags,
+    kind: row.kind as MilestoneKind,
+    date: row.datum,
+    notiz: row.notiz,
+    quelle: row.quelle,
+    signingId: row.signing_id,
+    synthetisch: row.synthetisch,
+    erfasstAm: row.erfasst_am.toISOString(),
+    erfasstVon: row.erfasst_von,
+    zurueckgezogen: row.zurueckgezogen_am
+      ? { am: row.zurueckgezogen_am.toISOString(), von: row.zurueckgezogen_von, grund: row.zurueckgezogen_grund ?? '' }
+      : null,
+  };
+}
+
+/** Every milestone of the Kommunen, withdrawn ones included, oldest first. */
+export async function listOf(db: Db, agsList: readonly string[]): Promise<MilestoneRecord[]> {
+  if (agsList.length === 0) return [];
+  const rows = await selectRecords(db)
+    .where('m.kommune_ags', 'in', agsList)
+    .orderBy('m.datum')
+    .orderBy('m.id')
+    .execute();
+  return rows.map(toRecord);
+}
+
+export async function findById(db: Db, id: number): Promise<MilestoneRecord | undefined> {
+  const row = await selectRecords(db).where('m.id', '=', id).executeTakeFirst();
+  return row && toRecord(row);
+}
+
+/** The milestones in force (not withdrawn) of one Kommune, as the rules see them. */
+export async function activeOf(db: Db, ags: string): Promise<{ id: number; kind: MilestoneKind; date: string }[]> {
+  const rows = await db
+    .selectFrom('milestone')
+    .select(['id', 'kind', 'datum'])
+    .where('kommune_ags', '=', ags)
+    .where('zurueckgezogen_am', 'is', null)
+    .execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind as MilestoneKind, date: r.datum }));
+}
+
+export async function insert(trx: Transaction<Database>, input: MilestoneInput): Promise<MilestoneRecord> {
+  const { id } = await trx
+    .insertInto('milestone')
+    .values({
+      kommune_ags: input.ags,
+      kind: input.kind,
+      datum: input.date,
+      notiz: input.notiz ?? null,
+      quelle: input.quelle ?? null,
+      signing_id: input.signingId ?? null,
+      erfasst_von: input.erfasstVon ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return (await findById(trx, id))!;
+}
+
+export async function correct(
+  trx: Transaction<Database>,
+  id: number,
+  changes: { date?: string | undefined; notiz?: string | null | undefined; quelle?: string | null | undefined },
+): Promise<MilestoneRecord> {
+  await trx
+    .updateTable('milestone')
+    .set({
+      ...(changes.date !== undefined && { datum: changes.date }),
+      ...(changes.notiz !== undefined && { notiz: changes.notiz }),
+      ...(changes.quelle !== undefined && { quelle: changes.quelle }),
+    })
+    .where('id', '=', id)
+    .execute();
+  return (await findById(trx, id))!;
+}
+
+export async function withdraw(
+  trx: Transaction<Database>,
+  id: number,
+  by: number | null,
+  grund: string,
+): Promise<MilestoneRecord> {
+  await trx
+    .updateTable('milestone')
+    .set({ zurueckgezogen_am: new Date(), zurueckgezogen_von: by, zurueckgezogen_grund: grund })
+    .where('id', '=', id)
+    .execute();
+  return (await findById(trx, id))!;
+}
+
+/**
+ * Records a milestone and its event in one transaction, bumping the Kommune's version, then
+ * signals the commit. For seeds, tests and tools; the API applies the rules before it calls `insert`.
+ */
+export async function record(handle: DbHandle, input: MilestoneInput): Promise<DomainEvent> {
+  const event = await handle.db.transaction().execute(async (trx) => {
+    const milestone = await insert(trx, input);
+    const { version } = await trx
+      .updateTable('kommune')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('ags', '=', input.ags)
+      .returning('version')
+      .executeTakeFirstOrThrow();
+    return events.append(trx, {
+      type: 'milestone:recorded',
+      ags: input.ags,
+      version,
+      before: null,
+      after: { ...milestone },
+      actorId: input.erfasstVon ?? null,
+    });
   });
-  notifyCommitted();
+  handle.notifyCommitted();
   return event;
 }

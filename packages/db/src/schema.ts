@@ -70,7 +70,7 @@ export interface FoerderantragTable {
   zurueckgezogen_am: DateColumn | null;
   verwendungsnachweis_am: DateColumn | null;
   geprueft_am: DateColumn | null;
-  zurueckgefordert_cent: Generated<Int8>;
+  zurueckgefordert_cent: ColumnType<string, number | string | undefined, number | string>;
   zurueckgefordert_am: DateColumn | null;
   notiz: string | null;
   synthetisch: Generated<boolean>;

@@ -1,7 +1,9 @@
 import type { Role, Scope } from './access.ts';
+import type { FoerderantragFacts, Foerderstatus, Foerderzweck, Handlungsfeld } from './funding.ts';
 import type { KommuneArt, PolizeidirektionId } from './kommune.ts';
+import type { MilestoneKind } from './milestones.ts';
 import type { KpiCounts } from './kpi.ts';
-import type { Status } from './status.ts';
+import type { Status, StatusFacts } from './status.ts';
 
 /** One Kommune on the map and in lists, as of a day (`GET /api/kommunen`). */
 export interface KommuneSummary {
@@ -118,3 +120,68 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   view_as_started: 'Ansicht als andere Rolle begonnen',
   view_as_ended: 'Ansicht als andere Rolle beendet',
 };
+
+/** A milestone as recorded, with its history fields. Notes, sources and names are not public. */
+export interface MilestoneRecord {
+  id: number;
+  ags: string;
+  kind: MilestoneKind;
+  date: string;
+  notiz: string | null;
+  quelle: string | null;
+  signingId: number | null;
+  synthetisch: boolean;
+  erfasstAm: string;
+  erfasstVon: string | null;
+  zurueckgezogen: { am: string; von: string | null; grund: string } | null;
+}
+
+/** A funding application with its payouts and its status on the day asked. */
+export interface FoerderantragRecord extends FoerderantragFacts {
+  id: number;
+  ags: string;
+  kommuneName: string;
+  zweck: Foerderzweck;
+  handlungsfelder: Handlungsfeld[];
+  notiz: string | null;
+  status: Foerderstatus | null;
+  synthetisch: boolean;
+  version: number;
+}
+
+/** `GET /api/kommunen/:ags`: a Kommune with its status, history and (for signed-in users) funding. */
+export interface KommuneDetail extends KommuneSummary {
+  flags: Pick<StatusFacts, 'coaching' | 'sicherheitsanalyse' | 'koordinierungsstelle'>;
+  gueltigAb: string | null;
+  vorgaenger: { ags: string; name: string; gueltigBis: string }[];
+  version: number;
+  /** Public visitors get the milestones without notes, sources and names. */
+  milestones: MilestoneRecord[];
+  /** Empty for the public: no per-application funding in public views. */
+  foerderantraege: FoerderantragRecord[];
+}
+
+/** Funds of one Haushaltsjahr and area on a day, in cents. */
+export interface FoerderJahr extends FoerderungKpi {
+  /** bewilligt / budget; above 1 means over-commitment. */
+  ausschoepfung: number;
+}
+
+/** `GET /api/foerderung`: funds per year, and for one year by Handlungsfeld, purpose and area. */
+export interface FoerderungUebersicht {
+  stand: string;
+  haushaltsjahr: number;
+  jahre: FoerderJahr[];
+  /** Applications may name several Handlungsfelder; each counts fully for each it names. */
+  nachHandlungsfeld: ({ handlungsfeld: Handlungsfeld } & FoerderBetraege)[];
+  nachZweck: ({ zweck: Foerderzweck } & FoerderBetraege)[];
+  nachPolizeidirektion: ({ polizeidirektion: PolizeidirektionId } & FoerderBetraege)[];
+  nachKreis: ({ kreis: string; name: string } & FoerderBetraege)[];
+}
+
+export interface FoerderBetraege {
+  anzahl: number;
+  beantragtCent: number;
+  bewilligtCent: number;
+  ausgezahltCent: number;
+}

@@ -185,3 +185,20 @@ export function checkFoerderantrag(
   }
   return problems;
 }
+
+/** Count and amounts of a set of applications on `asOf` (those submitted by then). */
+export function foerderSumme(antraege: readonly FoerderantragFacts[], asOf: string) {
+  let anzahl = 0;
+  let beantragtCent = 0;
+  let bewilligtCent = 0;
+  let ausgezahltCent = 0;
+  for (const antrag of antraege) {
+    if (antrag.eingereichtAm > asOf) continue;
+    const betraege = foerderbetraegeAsOf(antrag, asOf);
+    anzahl++;
+    beantragtCent += betraege.beantragtCent;
+    bewilligtCent += betraege.bewilligtCent;
+    ausgezahltCent += betraege.ausgezahltCent;
+  }
+  return { anzahl, beantragtCent, bewilligtCent, ausgezahltCent };
+}

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { de } from 'zod/locales';
 import { EARLIEST_DATE, isIsoDate } from './dates.ts';
 import { ROLES, type Role } from './access.ts';
+import { FOERDERZWECKE, HANDLUNGSFELDER } from './funding.ts';
 import { POLIZEIDIREKTION_IDS, type PolizeidirektionId } from './kommune.ts';
+import { MILESTONE_KINDS } from './milestones.ts';
 
 // Users read these messages, so zod's own ones are German too (per parse: no global side effect).
 const { localeError } = de();
@@ -138,3 +140,117 @@ export const idParamSchema = z.coerce.number({ message: 'muss eine Zahl sein' })
 export type UserCreate = z.infer<typeof userCreateSchema>;
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 export type ViewAs = z.infer<typeof viewAsSchema>;
+
+const noteSchema = z
+  .string()
+  .trim()
+  .max(2000, { message: 'darf höchstens 2000 Zeichen lang sein' })
+  .nullable()
+  .optional();
+const sourceSchema = z
+  .string()
+  .trim()
+  .max(500, { message: 'darf höchstens 500 Zeichen lang sein' })
+  .refine((v) => v === '' || /^https?:\/\//.test(v) || !v.includes('://'), {
+    message: 'muss ein http(s)-Link oder ein Text sein',
+  })
+  .nullable()
+  .optional();
+/** The version of the record the user saw; a stale one answers 409. */
+const versionSchema = z.number({ message: 'fehlt (Version der angezeigten Daten)' }).int().min(0);
+const centSchema = z
+  .number({ message: 'muss ein Betrag in Cent sein' })
+  .int({ message: 'muss ganze Cent angeben' })
+  .min(0);
+const optionalDateSchema = isoDateSchema.nullable().optional();
+
+export const milestoneKindSchema = z.enum(MILESTONE_KINDS, { message: 'ist keine bekannte Art von Meilenstein' });
+
+/** Body of `POST /api/kommunen/:ags/meilensteine`. */
+export const milestoneCreateSchema = z.strictObject({
+  kind: milestoneKindSchema,
+  date: isoDateSchema,
+  notiz: noteSchema,
+  quelle: sourceSchema,
+  version: versionSchema,
+});
+
+/** Body of `PATCH /api/meilensteine/:id`: a correction. */
+export const milestoneCorrectSchema = z
+  .strictObject({ date: isoDateSchema.optional(), notiz: noteSchema, quelle: sourceSchema, version: versionSchema })
+  .refine((v) => v.date !== undefined || v.notiz !== undefined || v.quelle !== undefined, {
+    message: 'Keine Änderung angegeben',
+  });
+
+/** Body of `POST /api/meilensteine/:id/zurueckziehen` (and of signings): the record stays, with the reason. */
+export const withdrawSchema = z.strictObject({
+  grund: z.string().trim().min(3, { message: 'muss angegeben werden (mindestens 3 Zeichen)' }).max(500),
+  version: versionSchema,
+});
+
+/** Body of `POST /api/unterzeichnungen`: one signing for one or more Kommunen. */
+export const signingCreateSchema = z.strictObject({
+  date: isoDateSchema,
+  unterzeichner: z
+    .array(z.string().trim().min(2).max(120), { message: 'muss eine Liste von Unterzeichnenden sein' })
+    .min(1, { message: 'braucht mindestens eine unterzeichnende Person oder Stelle' })
+    .max(20),
+  kommunen: z
+    .array(
+      z.strictObject({
+        ags: z.string().regex(/^14\d{3}(\d{3})?$/, { message: 'ist kein sächsischer Gemeinde- oder Kreisschlüssel' }),
+        version: versionSchema,
+      }),
+    )
+    .min(1, { message: 'braucht mindestens eine Kommune' })
+    .max(50),
+  notiz: noteSchema,
+  quelle: sourceSchema,
+});
+
+const foerderFields = {
+  haushaltsjahr: z.number({ message: 'muss eine Jahreszahl sein' }).int().min(2019).max(2100),
+  zweck: z.enum(FOERDERZWECKE, { message: `muss eine von ${FOERDERZWECKE.join(', ')} sein` }),
+  handlungsfelder: z
+    .array(z.enum(HANDLUNGSFELDER, { message: 'ist kein bekanntes Handlungsfeld' }))
+    .max(8)
+    .default([]),
+  eingereichtAm: isoDateSchema,
+  beantragtCent: centSchema,
+  foerderfaehigCent: centSchema,
+  entscheidung: z
+    .strictObject({ datum: isoDateSchema, art: z.enum(['bewilligt', 'abgelehnt']) })
+    .nullable()
+    .default(null),
+  bewilligtCent: centSchema.nullable().default(null),
+  zurueckgezogenAm: optionalDateSchema.default(null),
+  verwendungsnachweisAm: optionalDateSchema.default(null),
+  geprueftAm: optionalDateSchema.default(null),
+  zurueckgefordertCent: centSchema.default(0),
+  zurueckgefordertAm: optionalDateSchema.default(null),
+  notiz: noteSchema,
+};
+
+/** Body of `POST /api/foerderantraege`. */
+export const foerderantragCreateSchema = z.strictObject({
+  ags: z.string().regex(/^14\d{3}(\d{3})?$/, { message: 'ist kein sächsischer Gemeinde- oder Kreisschlüssel' }),
+  ...foerderFields,
+});
+
+/** Body of `PUT /api/foerderantraege/:id`: the whole application as it should be now. */
+export const foerderantragUpdateSchema = z.strictObject({ ...foerderFields, version: versionSchema });
+
+/** Body of `POST /api/foerderantraege/:id/auszahlungen`. */
+export const auszahlungCreateSchema = z.strictObject({
+  datum: isoDateSchema,
+  betragCent: centSchema.min(1, { message: 'muss größer als 0 sein' }),
+  version: versionSchema,
+});
+
+/** Query of `GET /api/foerderung` and `GET /api/foerderantraege`. */
+export const foerderungQuerySchema = z.strictObject({
+  stand: isoDateSchema.optional(),
+  jahr: z.coerce.number({ message: 'muss eine Jahreszahl sein' }).int().min(2019).max(2100).optional(),
+  pd: polizeidirektionSchema.optional(),
+  kreis: kreisAgsSchema.optional(),
+});

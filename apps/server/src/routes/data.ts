@@ -13,13 +13,13 @@ import {
   type Scope,
 } from '@asskomm/domain';
 import { kreisByAgs, polizeidirektionOfKreis } from '@asskomm/geo';
-import { z } from 'zod';
-import { HttpError, NOT_FOUND, parseParam, parseQuery, principalOf } from '../http.ts';
-
-const agsParamSchema = z.string().regex(/^14\d{3}(\d{3})?$/);
+import { HttpError, NOT_FOUND, parseQuery, principalOf } from '../http.ts';
 
 /** A filter outside the caller's scope answers 404, as if it did not exist. */
-function checkArea(scope: Scope, area: { pd?: PolizeidirektionId | undefined; kreis?: string | undefined }): void {
+export function checkArea(
+  scope: Scope,
+  area: { pd?: PolizeidirektionId | undefined; kreis?: string | undefined },
+): void {
   if (area.pd && !scopeCovers(scope, area.pd)) throw new HttpError(404, NOT_FOUND);
   if (area.kreis) {
     if (!kreisByAgs(area.kreis)) throw new HttpError(400, 'Parameter „kreis“: unbekannter Kreis', 'kreis');
@@ -34,14 +34,6 @@ export function dataRoutes(handle: DbHandle): express.Router {
   router.get('/kommunen', async (req, res) => {
     const { stand = todayInSaxony() } = parseQuery(kommunenQuerySchema, req);
     res.json(await kommunen.findKommunenAsOf(handle.db, scopeOf(principalOf(res)), stand));
-  });
-
-  router.get('/kommunen/:ags', async (req, res) => {
-    const ags = parseParam(agsParamSchema, req.params.ags);
-    const { stand = todayInSaxony() } = parseQuery(kommunenQuerySchema, req);
-    const kommune = await kommunen.findKommuneAsOf(handle.db, scopeOf(principalOf(res)), ags, stand);
-    if (!kommune) throw new HttpError(404, 'Diese Kommune gibt es nicht (oder nicht in Ihrem Bereich).');
-    res.json(kommune);
   });
 
   router.get('/kpi', async (req, res) => {

@@ -1,0 +1,344 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
+import type { FoerderantragRecord, FoerderungUebersicht, KommuneDetail, KpiSnapshot } from '@asskomm/domain';
+import { DEMO_PASSWORD } from './auth/initial-users.ts';
+import { TestClient } from './test-client.ts';
+import { startTestServer, type RunningServer } from './test-server.ts';
+
+const GOERLITZ = '14626110';
+const LEIPZIG = '14713000';
+
+async function as(server: RunningServer, account: string): Promise<TestClient> {
+  const client = new TestClient(server.url);
+  expect(await client.login(`${account}@demo.asskomm.invalid`, DEMO_PASSWORD)).toBe(200);
+  return client;
+}
+
+/** A current Gemeinde without any milestone in the demo data, to write on from scratch. */
+async function untouchedGemeinde(client: TestClient, pd: string): Promise<KommuneDetail> {
+  const list = await client.json<{ ags: string; status: string; polizeidirektion: string }[]>('GET', '/api/kommunen');
+  const candidates = list.body.filter(
+    (k) => k.ags.length === 8 && k.status === 'kein_kontakt' && k.polizeidirektion === pd,
+  );
+  for (const candidate of candidates) {
+    const detail = (await client.json<KommuneDetail>('GET', `/api/kommunen/${candidate.ags}`)).body;
+    if (detail.milestones.length === 0 && detail.vorgaenger.length === 0) return detail;
+  }
+  throw new Error('keine unberührte Gemeinde');
+}
+
+describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
+  let server: RunningServer;
+  let lpr: TestClient;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    lpr = await as(server, 'lpr');
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('records a milestone with the version the user saw, and moves the KPIs', async () => {
+    const kommune = await untouchedGemeinde(lpr, 'dresden');
+    const before = (await lpr.json<KpiSnapshot>('GET', '/api/kpi')).body;
+    const { socket, received } = await lpr.socket();
+    const answer = await lpr.json<{ version: number; seq: number }>(
+      'POST',
+      `/api/kommunen/${kommune.ags}/meilensteine`,
+      {
+        kind: 'erstberatung',
+        date: '2024-03-05',
+        notiz: 'Gespräch im Rathaus',
+        version: kommune.version,
+      },
+    );
+    expect(answer.status).toBe(201);
+    expect(answer.body.version).toBe(kommune.version + 1);
+    const after = (await lpr.json<KpiSnapshot>('GET', '/api/kpi')).body;
+    expect(after.beraten).toBe(before.beraten + 1);
+    await expect.poll(() => received.map((e) => e.seq)).toContain(answer.body.seq);
+    expect(received.at(-1)).toMatchObject({ type: 'milestone:recorded', ags: kommune.ags, actor: 'Demo LPR-Team' });
+    socket.close();
+    const detail = (await lpr.json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`)).body;
+    expect(detail.milestones).toMatchObject([
+      { kind: 'erstberatung', date: '2024-03-05', notiz: 'Gespräch im Rathaus', erfasstVon: 'Demo LPR-Team' },
+    ]);
+    const visitor = await new TestClient(server.url).json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`);
+    expect(visitor.body.milestones).toMatchObject([{ kind: 'erstberatung', notiz: null, erfasstVon: null }]);
+  });
+
+  it('answers a stale version with 409, the current state and who changed it', async () => {
+    const kommune = await untouchedGemeinde(lpr, 'chemnitz');
+    const first = await lpr.json('POST', `/api/kommunen/${kommune.ags}/meilensteine`, {
+      kind: 'erstberatung',
+      date: '2023-01-10',
+      version: kommune.version,
+    });
+    expect(first.status).toBe(201);
+    const second = await lpr.json<{ error: string; field: string; aktuell: KommuneDetail }>(
+      'POST',
+      `/api/kommunen/${kommune.ags}/meilensteine`,
+      { kind: 'coaching_begonnen', date: '2023-02-01', version: kommune.version },
+    );
+    expect(second.status).toBe(409);
+    expect(second.body.error).toMatch(/inzwischen von Demo LPR-Team geändert/);
+    expect(second.body.aktuell.version).toBe(kommune.version + 1);
+    expect(second.body.aktuell.milestones).toHaveLength(1);
+  });
+
+  it('loses no update with 50 concurrent writers on one Kommune', async () => {
+    const kommune = await untouchedGemeinde(lpr, 'zwickau');
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        lpr.request('POST', `/api/kommunen/${kommune.ags}/meilensteine`, {
+          kind: 'erstberatung',
+          date: `2022-01-${String((i % 28) + 1).padStart(2, '0')}`,
+          version: kommune.version,
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    const detail = (await lpr.json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`)).body;
+    expect(detail.milestones).toHaveLength(1);
+    expect(detail.version).toBe(kommune.version + 1);
+  });
+
+  it('enforces the rules with a German 422 naming the field, and writes nothing', async () => {
+    const kommune = await untouchedGemeinde(lpr, 'leipzig');
+    const post = (body: object) =>
+      lpr.json<{ error: string; field: string }>('POST', `/api/kommunen/${kommune.ags}/meilensteine`, {
+        version: kommune.version,
+        ...body,
+      });
+    expect(await post({ kind: 'erstberatung', date: '2099-01-01' })).toEqual({
+      status: 422,
+      body: { error: 'Das Datum darf nicht in der Zukunft liegen.', field: 'date' },
+    });
+    expect((await post({ kind: 'austritt', date: '2024-01-01' })).body).toEqual({
+      error: 'Ein Austritt ist nur für ein Mitglied möglich.',
+      field: 'kind',
+    });
+    expect((await post({ kind: 'sicherheitsanalyse_abgeschlossen', date: '2024-01-01' })).body.field).toBe('date');
+    expect((await post({ kind: 'erstberatung', date: '2017-06-01' })).status).toBe(400);
+    expect((await post({ kind: 'gibtsnicht', date: '2024-01-01' })).body.field).toBe('kind');
+    expect((await lpr.json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`)).body).toMatchObject({
+      version: kommune.version,
+      milestones: [],
+    });
+  });
+
+  it('corrects and withdraws with a reason, keeping the record; refuses a withdrawal that breaks the history', async () => {
+    const kommune = await untouchedGemeinde(lpr, 'goerlitz');
+    let version = kommune.version;
+    const record = async (kind: string, date: string) => {
+      const answer = await lpr.json<{ milestone: { id: number }; version: number }>(
+        'POST',
+        `/api/kommunen/${kommune.ags}/meilensteine`,
+        { kind, date, version },
+      );
+      expect(answer.status).toBe(201);
+      version = answer.body.version;
+      return answer.body.milestone.id;
+    };
+    const started = await record('sicherheitsanalyse_begonnen', '2024-02-01');
+    await record('sicherheitsanalyse_abgeschlossen', '2024-06-20');
+    const corrected = await lpr.json<{ version: number }>('PATCH', `/api/meilensteine/${started}`, {
+      date: '2024-02-05',
+      version,
+    });
+    expect(corrected.status).toBe(200);
+    version = corrected.body.version;
+    const refused = await lpr.json<{ field: string }>('POST', `/api/meilensteine/${started}/zurueckziehen`, {
+      grund: 'Irrtum',
+      version,
+    });
+    expect(refused.status).toBe(422);
+    const tooLate = await lpr.json('PATCH', `/api/meilensteine/${started}`, { date: '2024-07-01', version });
+    expect(tooLate.status).toBe(422);
+    const detail = (await lpr.json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`)).body;
+    expect(detail.milestones.map((m) => m.date)).toEqual(['2024-02-05', '2024-06-20']);
+    const finished = detail.milestones[1]!;
+    const withdrawn = await lpr.json('POST', `/api/meilensteine/${finished.id}/zurueckziehen`, {
+      grund: 'Doppelt erfasst',
+      version,
+    });
+    expect(withdrawn.status).toBe(200);
+    const kept = (await lpr.json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`)).body;
+    expect(kept.milestones[1]).toMatchObject({
+      id: finished.id,
+      zurueckgezogen: { grund: 'Doppelt erfasst', von: 'Demo LPR-Team' },
+    });
+    expect(kept.flags.sicherheitsanalyse).toBe('begonnen');
+  });
+
+  it('records one signing for several Kommunen, all or none', async () => {
+    const a = await untouchedGemeinde(lpr, 'chemnitz');
+    await lpr.json('POST', `/api/kommunen/${a.ags}/meilensteine`, {
+      kind: 'erstberatung',
+      date: '2022-05-01',
+      version: a.version,
+    });
+    const list = await lpr.json<{ ags: string; status: string; polizeidirektion: string }[]>('GET', '/api/kommunen');
+    const member = list.body.find((k) => k.status.startsWith('mitglied') && k.polizeidirektion === 'chemnitz')!;
+    const memberDetail = (await lpr.json<KommuneDetail>('GET', `/api/kommunen/${member.ags}`)).body;
+    const aNow = (await lpr.json<KommuneDetail>('GET', `/api/kommunen/${a.ags}`)).body;
+    const body = (kommunen: { ags: string; version: number }[]) => ({
+      date: '2024-09-10',
+      unterzeichner: ['LPR', 'Bürgermeister'],
+      kommunen,
+    });
+    const refused = await lpr.json<{ error: string }>(
+      'POST',
+      '/api/unterzeichnungen',
+      body([
+        { ags: aNow.ags, version: aNow.version },
+        { ags: member.ags, version: memberDetail.version },
+      ]),
+    );
+    expect(refused).toMatchObject({ status: 422, body: { error: 'Die Kommune ist an diesem Tag bereits Mitglied.' } });
+    expect((await lpr.json<KommuneDetail>('GET', `/api/kommunen/${a.ags}`)).body.status).toBe('beraten');
+    const b = await untouchedGemeinde(lpr, 'chemnitz');
+    const signed = await lpr.json<{ recorded: unknown[]; signingId: number }>(
+      'POST',
+      '/api/unterzeichnungen',
+      body([
+        { ags: aNow.ags, version: aNow.version },
+        { ags: b.ags, version: b.version },
+      ]),
+    );
+    expect(signed.status).toBe(201);
+    expect(signed.body.recorded).toHaveLength(2);
+    for (const ags of [a.ags, b.ags]) {
+      const detail = (await lpr.json<KommuneDetail>('GET', `/api/kommunen/${ags}`)).body;
+      expect(detail.status).toBe('mitglied');
+      expect(detail.milestones.find((m) => m.kind === 'kooperationsvereinbarung')?.signingId).toBe(
+        signed.body.signingId,
+      );
+    }
+  });
+
+  it('keeps funding to the RL KommPräv: advice first, 90 %, paid ≤ approved; versions; not public per application', async () => {
+    const kommune = await untouchedGemeinde(lpr, 'leipzig');
+    const antrag = {
+      ags: kommune.ags,
+      haushaltsjahr: 2025,
+      zweck: 'projekt',
+      handlungsfelder: ['gewalt'],
+      eingereichtAm: '2024-09-20',
+      beantragtCent: 1_800_000,
+      foerderfaehigCent: 2_000_000,
+    };
+    const unadvised = await lpr.json<{ field: string; error: string }>('POST', '/api/foerderantraege', antrag);
+    expect(unadvised).toMatchObject({ status: 422, body: { field: 'eingereichtAm' } });
+    await lpr.json('POST', `/api/kommunen/${kommune.ags}/meilensteine`, {
+      kind: 'erstberatung',
+      date: '2024-05-01',
+      version: kommune.version,
+    });
+    const created = await lpr.json<{ antrag: FoerderantragRecord }>('POST', '/api/foerderantraege', antrag);
+    expect(created.status).toBe(201);
+    const { id, version } = created.body.antrag;
+    const { ags: _ags, ...fields } = antrag;
+    const tooMuch = await lpr.json<{ field: string }>('PUT', `/api/foerderantraege/${id}`, {
+      ...fields,
+      entscheidung: { datum: '2025-02-01', art: 'bewilligt' },
+      bewilligtCent: 1_800_001,
+      version,
+    });
+    expect(tooMuch).toMatchObject({ status: 422, body: { field: 'bewilligtCent' } });
+    const approved = await lpr.json<{ antrag: FoerderantragRecord }>('PUT', `/api/foerderantraege/${id}`, {
+      ...fields,
+      entscheidung: { datum: '2025-02-01', art: 'bewilligt' },
+      bewilligtCent: 1_700_000,
+      version,
+    });
+    expect(approved.status).toBe(200);
+    const stale = await lpr.json('POST', `/api/foerderantraege/${id}/auszahlungen`, {
+      datum: '2025-04-01',
+      betragCent: 100_000,
+      version,
+    });
+    expect(stale.status).toBe(409);
+    const newVersion = approved.body.antrag.version;
+    const over = await lpr.json('POST', `/api/foerderantraege/${id}/auszahlungen`, {
+      datum: '2025-04-01',
+      betragCent: 1_700_001,
+      version: newVersion,
+    });
+    expect(over.status).toBe(422);
+    const paid = await lpr.json<{ antrag: FoerderantragRecord }>('POST', `/api/foerderantraege/${id}/auszahlungen`, {
+      datum: '2025-04-01',
+      betragCent: 850_000,
+      version: newVersion,
+    });
+    expect(paid.status).toBe(201);
+    expect(paid.body.antrag).toMatchObject({
+      status: 'ausgezahlt',
+      auszahlungen: [{ datum: '2025-04-01', betragCent: 850_000 }],
+    });
+
+    const visitor = new TestClient(server.url);
+    expect((await visitor.request('GET', '/api/foerderantraege')).status).toBe(401);
+    const overview = await visitor.json<FoerderungUebersicht>('GET', '/api/foerderung?jahr=2025');
+    expect(overview.status).toBe(200);
+    expect(JSON.stringify(overview.body)).not.toContain(kommune.ags);
+    const year = overview.body.jahre.find((j) => j.haushaltsjahr === 2025)!;
+    expect(year.bewilligtCent).toBeGreaterThanOrEqual(1_700_000);
+    const kpi = (await visitor.json<KpiSnapshot>('GET', '/api/kpi?stand=2025-12-31')).body.foerderung;
+    expect(kpi).toMatchObject({
+      haushaltsjahr: 2025,
+      bewilligtCent: year.bewilligtCent,
+      ausgezahltCent: year.ausgezahltCent,
+    });
+  });
+
+  it('lets only editors write: 401 visitors, 403 read-only roles in scope, 404 outside the scope', async () => {
+    const body = { kind: 'coaching_begonnen', date: '2024-01-01', version: 0 };
+    const visitor = new TestClient(server.url);
+    expect((await visitor.request('POST', `/api/kommunen/${GOERLITZ}/meilensteine`, body)).status).toBe(401);
+    expect(
+      (await (await as(server, 'ministerium')).request('POST', `/api/kommunen/${GOERLITZ}/meilensteine`, body)).status,
+    ).toBe(403);
+    const goerlitz = await as(server, 'pd-goerlitz');
+    expect((await goerlitz.request('POST', `/api/kommunen/${GOERLITZ}/meilensteine`, body)).status).toBe(403);
+    expect((await goerlitz.request('POST', `/api/kommunen/${LEIPZIG}/meilensteine`, body)).status).toBe(404);
+    expect((await goerlitz.request('GET', `/api/kommunen/${LEIPZIG}`)).status).toBe(404);
+  });
+
+  it('answers malformed bodies on every command with 400, never 500', async () => {
+    const paths = [
+      ['POST', `/api/kommunen/${GOERLITZ}/meilensteine`],
+      ['PATCH', '/api/meilensteine/1'],
+      ['POST', '/api/meilensteine/1/zurueckziehen'],
+      ['POST', '/api/unterzeichnungen'],
+      ['POST', '/api/foerderantraege'],
+      ['PUT', '/api/foerderantraege/1'],
+      ['POST', '/api/foerderantraege/1/auszahlungen'],
+      ['POST', '/api/users'],
+      ['PATCH', '/api/users/1'],
+      ['POST', '/api/auth/login'],
+      ['POST', '/api/auth/ansicht'],
+    ] as const;
+    const admin = await as(server, 'admin');
+    const bodies: unknown[] = [
+      '{"kaputt',
+      '[]',
+      'null',
+      '"text"',
+      '42',
+      JSON.stringify({ version: 'x', date: 5, kind: [] }),
+      JSON.stringify({ ['x'.repeat(100)]: 1 }),
+    ];
+    for (const [method, path] of paths) {
+      for (const body of bodies) {
+        const response = await admin.request(method, path, body as string);
+        expect({ method, path, body, status: response.status }).toEqual({ method, path, body, status: 400 });
+        expect(((await response.json()) as { error: string }).error.length).toBeGreaterThan(5);
+      }
+    }
+  });
+});
