@@ -6,12 +6,18 @@ import { env } from '$env/dynamic/private';
  * /api belongs to apps/server though (the process this handler runs in, or the backend of
  * `vite dev`), so those requests go over loopback to it. API_ORIGIN overrides the target when the
  * server does not listen on 127.0.0.1.
+ *
+ * The loopback target is another origin, so SvelteKit would drop the visitor's cookie: it is
+ * copied over explicitly, otherwise a signed-in user would be rendered the public view.
  */
 export const handleFetch = (async ({ event, request, fetch }) => {
   const url = new URL(request.url);
   if (url.origin === event.url.origin && url.pathname.startsWith('/api/')) {
     const origin = env.API_ORIGIN ?? `http://127.0.0.1:${env.PORT ?? '3000'}`;
-    return fetch(new Request(`${origin}${url.pathname}${url.search}`, request));
+    const forwarded = new Request(`${origin}${url.pathname}${url.search}`, request);
+    const cookie = event.request.headers.get('cookie');
+    if (cookie && request.credentials !== 'omit') forwarded.headers.set('cookie', cookie);
+    return fetch(forwarded);
   }
   return fetch(request);
 }) satisfies HandleFetch;

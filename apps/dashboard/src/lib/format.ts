@@ -14,6 +14,23 @@ const euroCompact = new Intl.NumberFormat('de-DE', {
 const day = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
 const monthYear = new Intl.DateTimeFormat('de-DE', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const clock = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' });
+const moment = new Intl.DateTimeFormat('de-DE', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Berlin',
+});
+const momentSeconds = new Intl.DateTimeFormat('de-DE', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZone: 'Europe/Berlin',
+});
 
 function isoToUtc(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
@@ -53,6 +70,11 @@ export function formatMonth(iso: string): string {
 /** A moment → „14:05 Uhr“ (Saxon time). */
 export function formatClock(at: Date): string {
   return `${clock.format(at)} Uhr`;
+}
+
+/** A timestamp → „21.11.2026, 14:05 Uhr“ (Saxon time); with seconds „21.11.2026, 14:05:09 Uhr“. */
+export function formatDateTime(iso: string, { seconds = false }: { seconds?: boolean } = {}): string {
+  return `${(seconds ? momentSeconds : moment).format(new Date(iso))} Uhr`;
 }
 
 /** A share that is honest about a zero denominator. */

@@ -12,3 +12,13 @@ export function kreisName(ags: string): string {
 export function polizeidirektionName(id: PolizeidirektionId): string {
   return PD_NAMES.get(id) ?? id;
 }
+
+/** „leipzig“ → „Stadt Leipzig, Landkreis Leipzig und Landkreis Nordsachsen“: the Kreise of its area. */
+export function bereichKreise(id: PolizeidirektionId): string {
+  const kreise = (POLIZEIDIREKTIONEN.find((pd) => pd.id === id)?.kreise ?? []).map((ags) => {
+    const kreis = kreisByAgs(ags);
+    if (!kreis) return ags;
+    return kreis.art === 'Kreisfreie Stadt' ? `Stadt ${kreis.name}` : `Landkreis ${kreis.name}`;
+  });
+  return kreise.length > 1 ? `${kreise.slice(0, -1).join(', ')} und ${kreise.at(-1)}` : (kreise[0] ?? '');
+}

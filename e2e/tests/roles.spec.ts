@@ -1,0 +1,289 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import type { AuditEntry, KommuneSummary, KpiSnapshot, Me, PolizeidirektionId } from '@asskomm/domain';
+
+// The demo accounts of the README (demo mode, which the e2e server runs in).
+const PASSWORD = 'Demo-Passwort-2026';
+const DEMO = {
+  admin: 'admin@demo.asskomm.invalid',
+  lpr: 'lpr@demo.asskomm.invalid',
+  ministerium: 'ministerium@demo.asskomm.invalid',
+  goerlitz: 'pd-goerlitz@demo.asskomm.invalid',
+  leipzig: 'pd-leipzig@demo.asskomm.invalid',
+} as const;
+
+/** Kreise (first five AGS digits) of the two Polizeidirektionen the demo has accounts for. */
+const KREISE: Record<'goerlitz' | 'leipzig', string[]> = {
+  goerlitz: ['14625', '14626'],
+  leipzig: ['14713', '14729', '14730'],
+};
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+function parseGermanNumber(text: string): number {
+  return Number(
+    text
+      .replace(/\./g, '')
+      .replace(',', '.')
+      .replace(/[^\d.-]/g, ''),
+  );
+}
+
+async function submitLogin(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/anmelden');
+  await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+}
+
+/** Signs in through the form and waits for the overview with the map drawn. */
+async function login(page: Page, email: string): Promise<void> {
+  await submitLogin(page, email, PASSWORD);
+  await expect(page).toHaveURL('/');
+  await expect(page.locator('[data-konto="angemeldet"]')).toBeVisible();
+  await expect(page.locator('svg path[data-ags]').first()).toBeVisible();
+}
+
+/** What the API gives the page's own session (page.request shares the browser context's cookies). */
+async function apiAsPage<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(path);
+  expect(response.status(), path).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function expectTilesMatchApi(page: Page): Promise<KpiSnapshot> {
+  const kpi = await apiAsPage<KpiSnapshot>(page, '/api/kpi');
+  for (const key of ['mitglieder', 'beraten', 'kpr'] as const) {
+    const text = await page.locator(`[data-kpi="${key}"]`).innerText();
+    expect({ key, value: parseGermanNumber(text) }).toEqual({ key, value: kpi[key] });
+  }
+  return kpi;
+}
+
+async function expectWholeLand(page: Page): Promise<void> {
+  const gemeinden = (await apiAsPage<KommuneSummary[]>(page, '/api/kommunen')).filter((k) => k.ags.length === 8);
+  expect(gemeinden.length).toBeGreaterThanOrEqual(418);
+  await expect(page.locator('svg path[data-ags][data-status]')).toHaveCount(gemeinden.length);
+  await expect(page.locator('svg path[data-ausserhalb]')).toHaveCount(0);
+  await expect(page.locator('[data-bereich]')).toHaveCount(0);
+  const kpi = await expectTilesMatchApi(page);
+  expect(kpi.polizeidirektion).toBeNull();
+}
+
+async function expectOnlyArea(page: Page, pd: 'goerlitz' | 'leipzig', name: string): Promise<void> {
+  const other = pd === 'goerlitz' ? 'leipzig' : 'goerlitz';
+  const gemeinden = (await apiAsPage<KommuneSummary[]>(page, '/api/kommunen')).filter((k) => k.ags.length === 8);
+  expect(gemeinden.length).toBeGreaterThan(0);
+  expect(gemeinden.length).toBeLessThan(418);
+  expect(gemeinden.every((g) => g.polizeidirektion === pd && KREISE[pd].includes(g.kreis))).toBe(true);
+
+  // Coloured: exactly the area's Gemeinden.
+  const coloured = page.locator('svg path[data-ags][data-status]');
+  await expect(coloured).toHaveCount(gemeinden.length);
+  const colouredAgs = await coloured.evaluateAll((els) => els.map((el) => el.getAttribute('data-ags') ?? ''));
+  expect(colouredAgs.every((ags) => KREISE[pd].includes(ags.slice(0, 5)))).toBe(true);
+
+  // Every Gemeinde of the other area: grey, no status, not focusable, hidden from assistive technology.
+  const foreign = page.locator(KREISE[other].map((kreis) => `svg path[data-ags^="${kreis}"]`).join(', '));
+  expect(await foreign.count()).toBeGreaterThan(0);
+  const states = await foreign.evaluateAll((els) =>
+    els.map((el) => ({
+      ausserhalb: el.hasAttribute('data-ausserhalb'),
+      status: el.getAttribute('data-status'),
+      tabindex: el.getAttribute('tabindex'),
+      hidden: el.closest('[aria-hidden="true"]') !== null,
+      fill: getComputedStyle(el).fill,
+    })),
+  );
+  for (const state of states) {
+    expect(state).toMatchObject({ ausserhalb: true, status: null, tabindex: null, hidden: true });
+  }
+  // One neutral fill for all of them, different from every status colour on the map.
+  expect(new Set(states.map((s) => s.fill)).size).toBe(1);
+  const statusFills = await coloured.evaluateAll((els) => [...new Set(els.map((el) => getComputedStyle(el).fill))]);
+  expect(statusFills).not.toContain(states[0]!.fill);
+
+  // The map's single tab stop is inside the area.
+  const tabStop = page.locator('svg path[tabindex="0"]');
+  await expect(tabStop).toHaveCount(1);
+  expect(KREISE[pd]).toContain((await tabStop.getAttribute('data-ags'))!.slice(0, 5));
+
+  // Heading and caption name the area; the legend counts only its Gemeinden; tiles are its KPIs.
+  await expect(page.locator(`[data-bereich="${pd}"]`)).toContainText(name);
+  await expect(page.locator('#karte-titel')).toContainText(name);
+  const legend = await page
+    .locator('[data-legend-count]')
+    .evaluateAll((els) => els.map((el) => (el as HTMLElement).innerText));
+  expect(legend.map(parseGermanNumber).reduce((a, b) => a + b, 0)).toBe(gemeinden.length);
+  const kpi = await expectTilesMatchApi(page);
+  expect(kpi.polizeidirektion).toBe(pd);
+}
+
+for (const role of ['lpr', 'ministerium'] as const) {
+  test(`${role} signs in and sees every Gemeinde of Saxony`, async ({ page }) => {
+    await login(page, DEMO[role]);
+    await expect(page.locator('[data-me-role]')).toHaveAttribute('data-me-role', role);
+    await expectWholeLand(page);
+    // No administration for them: no links, and the pages answer 404.
+    await expect(page.getByRole('link', { name: 'Benutzer' })).toHaveCount(0);
+    await expect(page.locator('#ansicht-auswahl')).toHaveCount(0);
+    const response = await page.goto('/verwaltung/benutzer');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByText('Seite nicht gefunden').first()).toBeVisible();
+  });
+}
+
+const AREAS: { pd: 'goerlitz' | 'leipzig'; name: string }[] = [
+  { pd: 'goerlitz', name: 'Polizeidirektion Görlitz' },
+  { pd: 'leipzig', name: 'Polizeidirektion Leipzig' },
+];
+
+for (const { pd, name } of AREAS) {
+  test(`pd-${pd} sees only the Gemeinden and figures of its area`, async ({ page }) => {
+    await login(page, DEMO[pd]);
+    await expect(page.locator('[data-me-role]')).toContainText(name);
+    await expectOnlyArea(page, pd, name);
+    // Still so after a reload: the server-rendered page uses the session cookie too.
+    await page.reload();
+    await expect(page.locator('[data-konto="angemeldet"]')).toBeVisible();
+    await expect(page.locator(`[data-bereich="${pd}"]`)).toBeVisible();
+    await expectOnlyArea(page, pd, name);
+  });
+}
+
+test('a wrong password shows the German error and signs nobody in', async ({ page }) => {
+  await submitLogin(page, DEMO.lpr, 'Falsches-Passwort-123');
+  await expect(page.getByRole('alert').filter({ hasText: 'E-Mail-Adresse oder Passwort ist falsch.' })).toBeVisible();
+  await expect(page).toHaveURL('/anmelden');
+  expect((await page.request.get('/api/auth/me')).status()).toBe(401);
+});
+
+test('logout returns to the public view', async ({ page }) => {
+  await login(page, DEMO.goerlitz);
+  await expect(page.locator('[data-bereich="goerlitz"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await expect(page.locator('[data-konto="oeffentlich"]')).toBeVisible();
+  await expect(page).toHaveURL('/');
+  await expect(page.getByRole('link', { name: 'Anmelden' })).toBeVisible();
+  expect((await page.request.get('/api/auth/me')).status()).toBe(401);
+  await expect(page.locator('[data-bereich]')).toHaveCount(0);
+  const kommunen = await apiAsPage<KommuneSummary[]>(page, '/api/kommunen');
+  await expect(page.locator('svg path[data-ags][data-status]')).toHaveCount(
+    kommunen.filter((k) => k.ags.length === 8).length,
+  );
+  await expectTilesMatchApi(page);
+});
+
+test('admin sees the demo users and their logins in the Protokoll', async ({ page, request }) => {
+  // The other demo users sign in (through the API, as any client may).
+  const others = [DEMO.lpr, DEMO.ministerium, DEMO.goerlitz, DEMO.leipzig];
+  for (const email of others) {
+    const response = await request.post('/api/auth/login', { data: { email, password: PASSWORD } });
+    expect(response.status(), email).toBe(200);
+  }
+  await login(page, DEMO.admin);
+  await page.getByRole('link', { name: 'Benutzer' }).click();
+  await expect(page).toHaveURL('/verwaltung/benutzer');
+  await expect(page).toHaveTitle(/Benutzer/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Benutzerverwaltung');
+  for (const email of Object.values(DEMO)) {
+    await expect(page.locator(`tr[data-user="${email}"]`)).toBeVisible();
+  }
+  await expect(page.locator(`tr[data-user="${DEMO.goerlitz}"] [data-col="polizeidirektion"]`)).toHaveText('Görlitz');
+  await expect(page.locator(`tr[data-user="${DEMO.lpr}"] [data-col="last-login"] time`)).toBeVisible();
+
+  // Deactivating oneself is refused by the server; the page shows its message.
+  await page.locator(`tr[data-user="${DEMO.admin}"] [data-toggle-active]`).click();
+  await expect(page.locator('[data-aktion-fehler]')).toContainText('nicht selbst deaktivieren');
+  await expect(page.locator(`tr[data-user="${DEMO.admin}"] [data-col="active"]`)).toHaveText('aktiv');
+
+  await page.getByRole('link', { name: 'Protokoll' }).click();
+  await expect(page).toHaveURL('/verwaltung/protokoll');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Protokoll');
+  const entries = await apiAsPage<AuditEntry[]>(page, '/api/audit?limit=200');
+  const logins = page.locator('tr[data-audit="login"]');
+  for (const email of [...others, DEMO.admin]) {
+    expect(entries.some((e) => e.action === 'login' && e.details.email === email)).toBe(true);
+    await expect(logins.filter({ hasText: email }).first()).toBeVisible();
+  }
+  await expect(logins.first().locator('time')).toHaveText(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2} Uhr$/);
+  await expect(page.locator('tr[data-audit]').first()).not.toContainText('{');
+});
+
+test('admin views the dashboard as Polizeidirektion Leipzig, read-only, and back', async ({ page }) => {
+  await login(page, DEMO.admin);
+  await page.getByLabel('Ansicht als').selectOption('polizei:leipzig');
+  await page.getByRole('button', { name: 'Anzeigen' }).click();
+  const banner = page.locator('[data-ansicht-banner]');
+  await expect(banner).toContainText('Sie sehen das Dashboard als Polizeidirektion Leipzig – nur lesen');
+  const me = await apiAsPage<Me>(page, '/api/auth/me');
+  expect(me.ansicht).toEqual({ role: 'polizei', polizeidirektion: 'leipzig' satisfies PolizeidirektionId });
+  await expectOnlyArea(page, 'leipzig', 'Polizeidirektion Leipzig');
+  await expect(page.getByRole('link', { name: 'Benutzer' })).toHaveCount(0);
+
+  await banner.getByRole('button', { name: 'Ansicht beenden' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Benutzer' })).toBeVisible();
+  await expectWholeLand(page);
+});
+
+test('an admin page sends visitors to the login and back there afterwards', async ({ page }) => {
+  await page.goto('/verwaltung/protokoll');
+  await expect(page).toHaveURL('/anmelden?ziel=%2Fverwaltung%2Fprotokoll');
+  await page.getByLabel('E-Mail-Adresse').fill(DEMO.admin);
+  await page.getByLabel('Passwort').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page).toHaveURL('/verwaltung/protokoll');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Protokoll');
+});
+
+test('the login page has no WCAG 2.1 AA violations', async ({ page }) => {
+  await page.goto('/anmelden');
+  await expect(page).toHaveTitle(/Anmelden/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Anmelden' }).click(); // empty form: field errors shown
+  await expect(page.getByRole('alert').filter({ hasText: 'Bitte' })).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+});
+
+test('the admin pages have no WCAG 2.1 AA violations', async ({ page }) => {
+  await login(page, DEMO.admin);
+  for (const path of ['/verwaltung/benutzer', '/verwaltung/protokoll']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(page.locator('tbody tr').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+    expect(results.violations.map((v) => `${path} ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  }
+  // With the edit dialog open, too.
+  await page.goto('/verwaltung/benutzer');
+  await page.getByRole('button', { name: `Bearbeiten für Demo PD Leipzig` }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.getByRole('dialog').getByLabel('Rolle').selectOption('ministerium');
+  await expect(page.getByRole('dialog').getByLabel('Polizeidirektion')).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  expect(results.violations.map((v) => `dialog ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('login and admin pages fit a phone screen without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/anmelden');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await login(page, DEMO.admin);
+  for (const path of ['/', '/verwaltung/benutzer', '/verwaltung/protokoll']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect({ path, overflow }).toEqual({ path, overflow: 0 });
+  }
+});
+
+test('the overview of a polizei user has no WCAG 2.1 AA violations', async ({ page }) => {
+  await login(page, DEMO.goerlitz);
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+});
