@@ -3,6 +3,7 @@ import type { HealthReport } from '@asskomm/domain';
 import type { AuthService } from './auth/auth-service.ts';
 import type { DatabaseState } from './database.ts';
 import { HttpError, sendError } from './http.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { authRoutes, type AuthRoutesDeps } from './routes/auth.ts';
 import { dataRoutes } from './routes/data.ts';
 import { fundingRoutes } from './routes/funding.ts';
@@ -53,6 +54,7 @@ export function createApi(deps: ApiDeps): express.Router {
   api.use('/auth', authRoutes(deps));
   api.use('/users', userRoutes(deps));
   api.use('/audit', auditRoutes(auth));
+  api.use('/admin', adminRoutes(auth.handle, auth.demoMode));
   api.use(kommuneDataRoutes({ handle: auth.handle }));
   api.use(fundingRoutes(auth.handle));
   api.use(dataRoutes(auth.handle));

@@ -341,4 +341,26 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
       }
     }
   });
+
+  it('restores the demo state on an admin command, and tells every open screen', async () => {
+    const demo = (await lpr.json<KpiSnapshot>('GET', '/api/kpi?stand=2021-09-01')).body;
+    const kommune = await untouchedGemeinde(lpr, 'dresden');
+    await lpr.json('POST', `/api/kommunen/${kommune.ags}/meilensteine`, {
+      kind: 'erstberatung',
+      date: '2021-03-01',
+      version: kommune.version,
+    });
+    expect((await lpr.json<KpiSnapshot>('GET', '/api/kpi?stand=2021-09-01')).body.beraten).toBeGreaterThan(
+      demo.beraten,
+    );
+    expect((await lpr.request('POST', '/api/admin/demo-zuruecksetzen')).status).toBe(404);
+    const admin = await as(server, 'admin');
+    const { socket, received } = await lpr.socket();
+    expect((await admin.request('POST', '/api/admin/demo-zuruecksetzen')).status).toBe(200);
+    await expect.poll(() => received.map((e) => e.type)).toContain('demo:reset');
+    socket.close();
+    const restored = (await lpr.json<KpiSnapshot>('GET', '/api/kpi?stand=2021-09-01')).body;
+    expect({ ...restored, foerderung: null }).toEqual({ ...demo, foerderung: null });
+    expect((await lpr.json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`)).body.milestones).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@ export { createDb, type DbConfig, type DbHandle, type DatabaseKind } from './cre
 export { migrateToLatest } from './migrate.ts';
 export { ping } from './ping.ts';
 export { seedMasterData } from './seed-master-data.ts';
-export { seedDemoDataIfEmpty, demoDataFor } from './seed-demo.ts';
+export { seedDemoDataIfEmpty, resetDemoData, demoDataFor } from './seed-demo.ts';
 export { TARGETS, REAL_SIGNINGS, MODELLKOMMUNEN } from './demo-data.ts';
 export type { Area } from './area.ts';
 export type { Database } from './schema.ts';

@@ -1,8 +1,10 @@
-import { sql, type Kysely } from 'kysely';
-import { DEFAULT_BUDGET_CENT, todayInSaxony } from '@asskomm/domain';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { DEFAULT_BUDGET_CENT, todayInSaxony, type DomainEvent } from '@asskomm/domain';
 import { GEMEINDEN, polizeidirektionOfKreis } from '@asskomm/geo';
 import { buildDemoData, DEMO_SIGNATORIES } from './demo-data.ts';
 
+import type { DbHandle } from './create-db.ts';
+import * as events from './events.ts';
 import type { Database } from './schema.ts';
 
 /** The demo data set for today's Gemeinden, generated deterministically. */
@@ -22,75 +24,106 @@ export async function seedDemoDataIfEmpty(db: Kysely<Database>, today = todayInS
     await sql`lock table milestone in exclusive mode`.execute(trx);
     const existing = await trx.selectFrom('milestone').select('id').limit(1).executeTakeFirst();
     if (existing) return false;
-    const demo = demoDataFor(today);
-    await trx.updateTable('kommune').set({ modellkommune: true }).where('ags', 'in', demo.modellkommunen).execute();
-    const signingIds = new Map<string, number>();
-    for (const m of demo.milestones) {
-      if (!m.signing || signingIds.has(m.signing)) continue;
-      const { id } = await trx
-        .insertInto('signing')
-        .values({ datum: m.date, unterzeichner: DEMO_SIGNATORIES, quelle: m.quelle, synthetisch: m.synthetisch })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      signingIds.set(m.signing, id);
-    }
-    await trx
-      .insertInto('milestone')
-      .values(
-        demo.milestones.map((m) => ({
-          kommune_ags: m.ags,
-          kind: m.kind,
-          datum: m.date,
-          notiz: m.notiz,
-          quelle: m.quelle,
-          synthetisch: m.synthetisch,
-          signing_id: m.signing ? signingIds.get(m.signing)! : null,
-        })),
-      )
-      .execute();
-    const years = [...new Set(demo.foerderantraege.map((f) => f.haushaltsjahr))];
-    await trx
-      .insertInto('haushaltsjahr')
-      .values(years.map((jahr) => ({ jahr, budget_cent: DEFAULT_BUDGET_CENT })))
-      .onConflict((oc) => oc.column('jahr').doNothing())
-      .execute();
-    for (const f of demo.foerderantraege) {
-      const { id } = await trx
-        .insertInto('foerderantrag')
-        .values({
-          kommune_ags: f.ags,
-          haushaltsjahr: f.haushaltsjahr,
-          zweck: f.zweck,
-          handlungsfelder: f.handlungsfelder,
-          eingereicht_am: f.eingereichtAm,
-          beantragt_cent: f.beantragtCent,
-          foerderfaehig_cent: f.foerderfaehigCent,
-          entscheidung: f.entscheidung?.art ?? null,
-          entschieden_am: f.entscheidung?.datum ?? null,
-          bewilligt_cent: f.bewilligtCent,
-          verwendungsnachweis_am: f.verwendungsnachweisAm,
-          geprueft_am: f.geprueftAm,
-          synthetisch: true,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (f.auszahlungen.length > 0) {
-        await trx
-          .insertInto('auszahlung')
-          .values(
-            f.auszahlungen.map((a) => ({
-              antrag_id: id,
-              datum: a.datum,
-              betrag_cent: a.betragCent,
-              synthetisch: true,
-            })),
-          )
-          .execute();
-      }
-    }
+    await writeDemoData(trx, today);
     return true;
   });
   // Fresh statistics after a bulk load, so the planner does not guess from an empty table.
   if (seeded) await sql`analyze`.execute(db);
   return seeded;
+}
+
+/**
+ * Restores the demo state: every milestone, signing and application is replaced by the generated
+ * demo data, in one transaction, with a `demo:reset` event so every open screen reloads. Users,
+ * sessions and the event log itself stay.
+ */
+export async function resetDemoData(
+  handle: DbHandle,
+  actorId: number | null,
+  today = todayInSaxony(),
+): Promise<DomainEvent> {
+  const event = await handle.db.transaction().execute(async (trx) => {
+    await sql`lock table milestone in exclusive mode`.execute(trx);
+    for (const table of ['auszahlung', 'foerderantrag', 'milestone', 'signing', 'haushaltsjahr'] as const) {
+      await trx.deleteFrom(table).execute();
+    }
+    await trx
+      .updateTable('kommune')
+      .set((eb) => ({ modellkommune: false, version: eb('version', '+', 1) }))
+      .execute();
+    await writeDemoData(trx, today);
+    return events.append(trx, { type: 'demo:reset', ags: null, version: null, before: null, after: null, actorId });
+  });
+  await sql`analyze`.execute(handle.db);
+  handle.notifyCommitted();
+  return event;
+}
+
+async function writeDemoData(trx: Transaction<Database>, today: string): Promise<void> {
+  const demo = demoDataFor(today);
+  await trx.updateTable('kommune').set({ modellkommune: true }).where('ags', 'in', demo.modellkommunen).execute();
+  const signingIds = new Map<string, number>();
+  for (const m of demo.milestones) {
+    if (!m.signing || signingIds.has(m.signing)) continue;
+    const { id } = await trx
+      .insertInto('signing')
+      .values({ datum: m.date, unterzeichner: DEMO_SIGNATORIES, quelle: m.quelle, synthetisch: m.synthetisch })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    signingIds.set(m.signing, id);
+  }
+  await trx
+    .insertInto('milestone')
+    .values(
+      demo.milestones.map((m) => ({
+        kommune_ags: m.ags,
+        kind: m.kind,
+        datum: m.date,
+        notiz: m.notiz,
+        quelle: m.quelle,
+        synthetisch: m.synthetisch,
+        signing_id: m.signing ? signingIds.get(m.signing)! : null,
+      })),
+    )
+    .execute();
+  const years = [...new Set(demo.foerderantraege.map((f) => f.haushaltsjahr))];
+  await trx
+    .insertInto('haushaltsjahr')
+    .values(years.map((jahr) => ({ jahr, budget_cent: DEFAULT_BUDGET_CENT })))
+    .onConflict((oc) => oc.column('jahr').doNothing())
+    .execute();
+  for (const f of demo.foerderantraege) {
+    const { id } = await trx
+      .insertInto('foerderantrag')
+      .values({
+        kommune_ags: f.ags,
+        haushaltsjahr: f.haushaltsjahr,
+        zweck: f.zweck,
+        handlungsfelder: f.handlungsfelder,
+        eingereicht_am: f.eingereichtAm,
+        beantragt_cent: f.beantragtCent,
+        foerderfaehig_cent: f.foerderfaehigCent,
+        entscheidung: f.entscheidung?.art ?? null,
+        entschieden_am: f.entscheidung?.datum ?? null,
+        bewilligt_cent: f.bewilligtCent,
+        verwendungsnachweis_am: f.verwendungsnachweisAm,
+        geprueft_am: f.geprueftAm,
+        synthetisch: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (f.auszahlungen.length > 0) {
+      await trx
+        .insertInto('auszahlung')
+        .values(
+          f.auszahlungen.map((a) => ({
+            antrag_id: id,
+            datum: a.datum,
+            betrag_cent: a.betragCent,
+            synthetisch: true,
+          })),
+        )
+        .execute();
+    }
+  }
 }

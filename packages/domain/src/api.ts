@@ -106,6 +106,7 @@ export const AUDIT_ACTIONS = [
   'password_reset',
   'view_as_started',
   'view_as_ended',
+  'demo_reset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -119,6 +120,7 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   password_reset: 'Passwort zurückgesetzt',
   view_as_started: 'Ansicht als andere Rolle begonnen',
   view_as_ended: 'Ansicht als andere Rolle beendet',
+  demo_reset: 'Demodaten zurückgesetzt',
 };
 
 /** A milestone as recorded, with its history fields. Notes, sources and names are not public. */
