@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import {
   DEFAULT_BUDGET_CENT,
   EMPTY_KPI_COUNTS,
@@ -22,7 +22,13 @@ export async function countsOn(
   dates: readonly string[],
   area: Area = {},
 ): Promise<KpiPoint[]> {
-  const { rows } = await sql<CountsRow>`
+  const { rows } = await countsQuery(scope, dates, area).execute(db);
+  return rows;
+}
+
+/** The SQL behind `countsOn`, exported so benchmarks can look at its plan. */
+export function countsQuery(scope: Scope, dates: readonly string[], area: Area = {}): RawBuilder<CountsRow> {
+  return sql<CountsRow>`
     with recursive stichtag(d) as (select unnest(${sql.val(dates)}::date[])),
     chain(d, ags, owner_ags) as (
       select s.d, k.ags, k.ags from stichtag s cross join kommune k
@@ -34,8 +40,10 @@ export async function countsOn(
       select c.d, c.ags, c.owner_ags from chain c join kommune k on k.ags = c.owner_ags
        where k.gueltig_bis is null or k.gueltig_bis > c.d
     ),
-    per_kommune as (
-      select o.d, o.owner_ags,
+    -- One pass over the milestones per date (an index range on datum), aggregated per Kommune first
+    -- and then per owner: bool_or and max over the predecessors equal them over their union.
+    per_ags as (
+      select s.d, m.kommune_ags as ags,
         bool_or(m.kind = 'erstberatung') as beraten,
         bool_or(m.kind in ('kpr_gegruendet', 'kpr_reaktiviert')) as kpr,
         bool_or(m.kind = 'koordinierungsstelle_eingerichtet') as koordinierungsstelle,
@@ -43,7 +51,19 @@ export async function countsOn(
         bool_or(m.kind = 'sicherheitsanalyse_abgeschlossen') as analyse_abgeschlossen,
         max(m.datum) filter (where m.kind = 'kooperationsvereinbarung') as joined,
         max(m.datum) filter (where m.kind = 'austritt') as left_at
-      from owner o join milestone m on m.kommune_ags = o.ags and m.datum <= o.d and m.zurueckgezogen_am is null
+      from stichtag s join milestone m on m.datum <= s.d and m.zurueckgezogen_am is null
+      group by s.d, m.kommune_ags
+    ),
+    per_kommune as (
+      select o.d, o.owner_ags,
+        bool_or(p.beraten) as beraten,
+        bool_or(p.kpr) as kpr,
+        bool_or(p.koordinierungsstelle) as koordinierungsstelle,
+        bool_or(p.analyse_begonnen) as analyse_begonnen,
+        bool_or(p.analyse_abgeschlossen) as analyse_abgeschlossen,
+        max(p.joined) as joined,
+        max(p.left_at) as left_at
+      from per_ags p join owner o on o.d = p.d and o.ags = p.ags
       group by o.d, o.owner_ags
     ),
     in_area as (
@@ -61,8 +81,7 @@ export async function countsOn(
     left join (
       select *, joined is not null and (left_at is null or left_at < joined) as mitglied from in_area
     ) a on a.d = s.d
-    group by s.d order by s.d`.execute(db);
-  return rows;
+    group by s.d order by s.d`;
 }
 
 /** All KPIs for one area on one day. */

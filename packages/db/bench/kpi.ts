@@ -1,9 +1,9 @@
 // Land KPI snapshot as of random dates on the Saxony demo data, on PGlite and (with
 // TEST_DATABASE_URL) on PostgreSQL: p50/p95/max over 200 queries after 20 warm-up queries.
-// Usage: pnpm bench:kpi
+// Usage: pnpm bench:kpi (from the repository root)
 import { cpus, totalmem } from 'node:os';
-import { kpi } from '@asskomm/db';
-import { createSeededTestDatabase, TEST_DATABASE_KINDS } from '@asskomm/db/testing';
+import { kpi } from '../src/index.ts';
+import { createSeededTestDatabase, TEST_DATABASE_KINDS } from '../src/testing.ts';
 
 const RUNS = 200;
 const WARMUP = 20;

@@ -1,0 +1,74 @@
+// Germany scale: 11,000 synthetic Kommunen and 1,000,000 milestones on PostgreSQL (TEST_DATABASE_URL),
+// then the Land KPI snapshot as of random dates (p50/p95 over 50 queries) and its query plan.
+// Usage: TEST_DATABASE_URL=postgres://… pnpm bench:kpi-scale
+import { sql } from 'kysely';
+import { kpi, migrateToLatest, seedMasterData } from '../src/index.ts';
+import { createTestDatabase } from '../src/testing.ts';
+
+const KREISE = 100;
+const GEMEINDEN_PER_KREIS = 110;
+const MILESTONES_PER_GEMEINDE = 91;
+const RUNS = 50;
+const LAND = { kind: 'land' } as const;
+
+const test = await createTestDatabase('postgres');
+try {
+  await migrateToLatest(test.db);
+  await seedMasterData(test.db);
+  let started = performance.now();
+  // Synthetic Kreise 14800–14899 (outside Saxony's real keys), each with 110 Gemeinden.
+  await sql`insert into kommune (ags, name, art, kreis_ags, polizeidirektion_id)
+    select '14' || (800 + k), 'Kreis ' || k, 'Landkreis', '14' || (800 + k),
+      (array['chemnitz','dresden','goerlitz','leipzig','zwickau'])[1 + k % 5]
+    from generate_series(0, ${KREISE - 1}) k`.execute(test.db);
+  await sql`insert into kommune (ags, name, art, kreis_ags, polizeidirektion_id)
+    select '14' || (800 + k) || lpad(g::text, 3, '0'), 'Gemeinde ' || k || '/' || g, 'Gemeinde', '14' || (800 + k),
+      (array['chemnitz','dresden','goerlitz','leipzig','zwickau'])[1 + k % 5]
+    from generate_series(0, ${KREISE - 1}) k, generate_series(1, ${GEMEINDEN_PER_KREIS}) g`.execute(test.db);
+  await sql`insert into milestone (kommune_ags, kind, datum, synthetisch)
+    select k.ags,
+      (array['erstberatung','vorvereinbarung','kooperationsvereinbarung','coaching_begonnen','sicherheitsanalyse_begonnen',
+        'sicherheitsanalyse_abgeschlossen','kpr_gegruendet','kpr_reaktiviert','koordinierungsstelle_eingerichtet',
+        'praeventionskonzept_beschlossen','beratungsordner_uebergeben','austritt'])[1 + floor(random() * 12)::int],
+      date '2018-01-01' + floor(random() * 3240)::int, true
+    from kommune k, generate_series(1, ${MILESTONES_PER_GEMEINDE})
+    where k.kreis_ags like '148%' and length(k.ags) = 8`.execute(test.db);
+  await sql`analyze`.execute(test.db);
+  const counts = await sql<{ kommunen: number; milestones: number }>`
+    select (select count(*)::int from kommune) as kommunen, (select count(*)::int from milestone) as milestones`.execute(
+    test.db,
+  );
+  console.log(`Loaded ${JSON.stringify(counts.rows[0])} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const dates = Array.from({ length: RUNS + 5 }, () =>
+    new Date(Date.parse('2019-02-06') + Math.random() * (Date.parse('2026-11-21') - Date.parse('2019-02-06')))
+      .toISOString()
+      .slice(0, 10),
+  );
+  for (const date of dates.slice(0, 5)) await kpi.snapshot(test.db, LAND, date);
+  const times: number[] = [];
+  for (const date of dates.slice(5)) {
+    started = performance.now();
+    await kpi.snapshot(test.db, LAND, date);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!.toFixed(0);
+  console.log(`postgres Land KPI snapshot, Germany scale (${RUNS} random dates): p50 ${at(50)} ms, p95 ${at(95)} ms`);
+
+  // The plan of the counting query: every scan node, with how often it ran.
+  const plan = await sql<{
+    'QUERY PLAN': string;
+  }>`explain (analyze, costs off) ${kpi.countsQuery(LAND, ['2024-06-30'])}`.execute(test.db);
+  const lines = plan.rows.map((r) => r['QUERY PLAN']);
+  console.log('Scans in the plan (loops = how often each ran):');
+  for (const line of lines.filter((l) => /Scan/.test(l))) console.log(`  ${line.trim()}`);
+  const perKommuneSeqScan = lines.some((l) => /Seq Scan on milestone/.test(l) && /loops=(\d{2,})/.test(l));
+  console.log(
+    perKommuneSeqScan
+      ? 'WARNING: milestones are scanned sequentially per Kommune'
+      : 'No sequential scan of milestones per Kommune.',
+  );
+} finally {
+  await test.drop();
+}
