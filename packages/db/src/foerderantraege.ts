@@ -120,14 +120,19 @@ function columns(input: FoerderantragInput) {
   };
 }
 
-/** Writes a new application with its payouts; returns its id. */
-export async function insert(trx: Transaction<Database>, ags: string, input: FoerderantragInput): Promise<number> {
+/** Writes a new application with its payouts; returns its id. Demo seeds flag theirs as synthetic. */
+export async function insert(
+  trx: Transaction<Database>,
+  ags: string,
+  input: FoerderantragInput,
+  { synthetisch = false } = {},
+): Promise<number> {
   const { id } = await trx
     .insertInto('foerderantrag')
-    .values({ kommune_ags: ags, ...columns(input) })
+    .values({ kommune_ags: ags, ...columns(input), synthetisch })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await replacePayouts(trx, id, input);
+  await replacePayouts(trx, id, input, synthetisch);
   return id;
 }
 
@@ -141,13 +146,20 @@ export async function replace(trx: Transaction<Database>, id: number, input: Foe
   await replacePayouts(trx, id, input);
 }
 
-async function replacePayouts(trx: Transaction<Database>, id: number, input: FoerderantragInput): Promise<void> {
+async function replacePayouts(
+  trx: Transaction<Database>,
+  id: number,
+  input: FoerderantragInput,
+  synthetisch = false,
+): Promise<void> {
   // Payouts are part of the application's value; the event log keeps the earlier list.
   await trx.deleteFrom('auszahlung').where('antrag_id', '=', id).execute();
   if (input.auszahlungen.length > 0) {
     await trx
       .insertInto('auszahlung')
-      .values(input.auszahlungen.map((a) => ({ antrag_id: id, datum: a.datum, betrag_cent: a.betragCent })))
+      .values(
+        input.auszahlungen.map((a) => ({ antrag_id: id, datum: a.datum, betrag_cent: a.betragCent, synthetisch })),
+      )
       .execute();
   }
 }

@@ -5,6 +5,7 @@ import { buildDemoData, DEMO_SIGNATORIES } from './demo-data.ts';
 
 import type { DbHandle } from './create-db.ts';
 import * as events from './events.ts';
+import * as foerderantraege from './foerderantraege.ts';
 import type { Database } from './schema.ts';
 
 /** The demo data set for today's Gemeinden, generated deterministically. */
@@ -92,38 +93,6 @@ async function writeDemoData(trx: Transaction<Database>, today: string): Promise
     .values(years.map((jahr) => ({ jahr, budget_cent: DEFAULT_BUDGET_CENT })))
     .onConflict((oc) => oc.column('jahr').doNothing())
     .execute();
-  for (const f of demo.foerderantraege) {
-    const { id } = await trx
-      .insertInto('foerderantrag')
-      .values({
-        kommune_ags: f.ags,
-        haushaltsjahr: f.haushaltsjahr,
-        zweck: f.zweck,
-        handlungsfelder: f.handlungsfelder,
-        eingereicht_am: f.eingereichtAm,
-        beantragt_cent: f.beantragtCent,
-        foerderfaehig_cent: f.foerderfaehigCent,
-        entscheidung: f.entscheidung?.art ?? null,
-        entschieden_am: f.entscheidung?.datum ?? null,
-        bewilligt_cent: f.bewilligtCent,
-        verwendungsnachweis_am: f.verwendungsnachweisAm,
-        geprueft_am: f.geprueftAm,
-        synthetisch: true,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (f.auszahlungen.length > 0) {
-      await trx
-        .insertInto('auszahlung')
-        .values(
-          f.auszahlungen.map((a) => ({
-            antrag_id: id,
-            datum: a.datum,
-            betrag_cent: a.betragCent,
-            synthetisch: true,
-          })),
-        )
-        .execute();
-    }
-  }
+  for (const { ags, ...antrag } of demo.foerderantraege)
+    await foerderantraege.insert(trx, ags, antrag, { synthetisch: true });
 }
