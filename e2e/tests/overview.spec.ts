@@ -86,5 +86,5 @@ test('an unknown page answers with a German 404 page', async ({ page }) => {
   const response = await page.goto('/gibt-es-nicht');
   expect(response?.status()).toBe(404);
   await expect(page.getByText('Seite nicht gefunden')).toBeVisible();
-  await expect(page.getByRole('link', { name: /Übersicht/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Zur Übersicht' })).toBeVisible();
 });

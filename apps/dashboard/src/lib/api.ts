@@ -8,6 +8,11 @@ export const LAGEBILD = 'app:lagebild';
 export const BENUTZER = 'app:benutzer';
 export const PROTOKOLL = 'app:protokoll';
 
+/** Dependency keys of the Kommunen list, one Kommune's page and the funding page. */
+export const KOMMUNEN = 'app:kommunen';
+export const KOMMUNE = 'app:kommune';
+export const FOERDERUNG = 'app:foerderung';
+
 /** Dependency key of the signed-in user (`GET /api/auth/me`). */
 export const ANMELDUNG = 'app:anmeldung';
 
@@ -55,14 +60,16 @@ export async function getMe(fetch: typeof globalThis.fetch): Promise<Me | null> 
 
 /** The outcome of a state-changing request: the answer's JSON, or the API's German message. */
 export type Sent<T> =
-  { ok: true; status: number; data: T } | { ok: false; status: number; error: string; field?: string };
+  | { ok: true; status: number; data: T }
+  // `body` keeps the rest of the answer, e.g. `aktuell` and `letzteAenderung` of a 409.
+  | { ok: false; status: number; error: string; field?: string; body?: Record<string, unknown> };
 
 /**
  * Sends a state-changing request from the page (same origin, JSON body, as the API requires).
  * Never throws: a network failure becomes a German message like every API error.
  */
 export async function sendJson<T = unknown>(
-  method: 'POST' | 'PATCH' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<Sent<T>> {
@@ -91,6 +98,7 @@ export async function sendJson<T = unknown>(
     status: response.status,
     error: problem?.error ?? `Die Anfrage ist fehlgeschlagen (${response.status}).`,
     ...(problem?.field ? { field: problem.field } : {}),
+    ...(problem ? { body: problem as Record<string, unknown> } : {}),
   };
 }
 

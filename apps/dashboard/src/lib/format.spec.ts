@@ -22,3 +22,19 @@ describe('German formatting', () => {
     expect(ratio(3, 0)).toBe(0);
   });
 });
+
+describe('euro input', () => {
+  it('reads German amounts into cents and rejects the rest', async () => {
+    const { parseEuro, centToInput } = await import('./format');
+    expect(parseEuro('12.345,67')).toBe(1234567);
+    expect(parseEuro('12345')).toBe(1234500);
+    expect(parseEuro('1.234')).toBe(123400);
+    expect(parseEuro('12,5 €')).toBe(1250);
+    expect(parseEuro('99.5')).toBe(9950);
+    expect(parseEuro('')).toBeNull();
+    expect(parseEuro('-5')).toBeNull();
+    expect(parseEuro('1,234')).toBeNull();
+    expect(parseEuro('abc')).toBeNull();
+    expect(centToInput(1234567)).toBe('12.345,67');
+  });
+});

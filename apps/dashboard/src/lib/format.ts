@@ -81,3 +81,30 @@ export function formatDateTime(iso: string, { seconds = false }: { seconds?: boo
 export function ratio(part: number, whole: number): number {
   return whole > 0 ? part / whole : 0;
 }
+
+const euroCent = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 });
+const plainCent = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Cents → „12.345,67 €“, where single applications need the exact amount. */
+export function formatEuroExact(cent: number): string {
+  return euroCent.format(cent / 100);
+}
+
+/** Cents → „12.345,67“, the text an amount field starts with. */
+export function centToInput(cent: number | null): string {
+  return cent === null ? '' : plainCent.format(cent / 100);
+}
+
+/**
+ * An amount as people type it in German („12.345,67“, „12345“, „12 345,5 €“) → integer cents,
+ * or null when it is not a non-negative amount with at most two decimals. Dots are thousands
+ * separators, the comma is the decimal mark (a lone dot with 1–2 digits after it counts as one too).
+ */
+export function parseEuro(text: string): number | null {
+  let value = text.replace(/[\s\u00a0€]/g, '');
+  if (value === '') return null;
+  if (!value.includes(',') && /^\d+\.\d{1,2}$/.test(value)) value = value.replace('.', ',');
+  if (!/^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$/.test(value)) return null;
+  const [whole = '0', fraction = ''] = value.replace(/\./g, '').split(',');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}

@@ -1,33 +1,28 @@
 import { browser } from '$app/environment';
-import { todayInSaxony, type KommuneSummary, type KpiPoint, type KpiSnapshot } from '@asskomm/domain';
-import { getJson, LAGEBILD } from '$lib/api';
+import { todayInSaxony } from '@asskomm/domain';
+import { LAGEBILD } from '$lib/api';
+import { ladeLagebild, type Lagebild } from '$lib/overview/lagebild';
+import { leseAnsicht } from '$lib/overview/view';
 import type { PageLoad } from './$types';
 
-interface Lagebild {
-  kpi: KpiSnapshot;
-  kommunen: KommuneSummary[];
-  verlauf: KpiPoint[];
-}
+// The last complete picture in this browser tab and the URL it belongs to: a failed live reload
+// keeps showing it (marked as stale) instead of replacing a big-screen dashboard with an error
+// page. Another view never falls back to it, that would show the wrong day or area.
+let lastGood: { url: string; lagebild: Lagebild } | undefined;
 
-// The last complete picture in this browser tab: a failed live reload keeps showing it (marked as
-// stale) instead of replacing a big-screen dashboard with an error page.
-let lastGood: Lagebild | undefined;
-
-export const load = (async ({ fetch, depends }) => {
+export const load = (async ({ fetch, depends, parent, url }) => {
   depends(LAGEBILD);
-  // One day for all three requests, so a reload around midnight cannot mix two days.
-  const stand = todayInSaxony();
+  const { me } = await parent();
+  // One day for all requests, so a reload around midnight cannot mix two days.
+  const heute = todayInSaxony();
+  const { ansicht, hinweise } = leseAnsicht(url.searchParams, heute, me?.scope ?? { kind: 'public' });
   try {
-    const [kpi, kommunen, verlauf] = await Promise.all([
-      getJson<KpiSnapshot>(fetch, `/api/kpi?stand=${stand}`),
-      getJson<KommuneSummary[]>(fetch, `/api/kommunen?stand=${stand}`),
-      getJson<KpiPoint[]>(fetch, `/api/kpi/verlauf?bis=${stand}`),
-    ]);
-    const lagebild: Lagebild = { kpi, kommunen, verlauf };
-    if (browser) lastGood = lagebild;
-    return { ...lagebild, veraltet: false };
+    const lagebild = await ladeLagebild(fetch, ansicht, heute, me);
+    if (browser) lastGood = { url: url.search, lagebild };
+    return { ...lagebild, ansicht, heute, hinweise, veraltet: false };
   } catch (failure) {
-    if (browser && lastGood) return { ...lastGood, veraltet: true };
+    if (browser && lastGood?.url === url.search)
+      return { ...lastGood.lagebild, ansicht, heute, hinweise, veraltet: true };
     throw failure;
   }
 }) satisfies PageLoad;

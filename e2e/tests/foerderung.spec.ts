@@ -1,0 +1,96 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { FoerderantragRecord, FoerderungUebersicht } from '@asskomm/domain';
+
+const PASSWORD = 'Demo-Passwort-2026';
+const LPR = 'lpr@demo.asskomm.invalid';
+
+/** „1.234.568 €“ → 1234568 */
+function euros(text: string): number {
+  return Number(text.replace(/[^\d-]/g, ''));
+}
+
+async function login(page: Page, email: string): Promise<void> {
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.locator('[data-konto="angemeldet"]')).toBeVisible();
+}
+
+test('the per-year table equals /api/foerderung, also with filters in the URL', async ({ page }) => {
+  for (const query of ['', '?pd=goerlitz&jahr=2024', '?kreis=14626&stand=2024-06-30']) {
+    const api = (await (await page.request.get(`/api/foerderung${query}`)).json()) as FoerderungUebersicht;
+    await page.goto(`/foerderung${query}`);
+    await expect(page.getByLabel('Haushaltsjahr', { exact: true })).toHaveValue(String(api.haushaltsjahr));
+    const rows = page.locator('[data-table="jahre"] tbody tr');
+    await expect(rows).toHaveCount(api.jahre.length);
+    for (const jahr of api.jahre) {
+      const row = page.locator(`[data-table="jahre"] tr[data-jahr="${jahr.haushaltsjahr}"]`);
+      const cells = {
+        budget: euros(await row.locator('[data-col="budget"]').innerText()),
+        beantragt: euros(await row.locator('[data-col="beantragt"]').innerText()),
+        bewilligt: euros(await row.locator('[data-col="bewilligt"]').innerText()),
+        ausgezahlt: euros(await row.locator('[data-col="ausgezahlt"]').innerText()),
+      };
+      expect({ jahr: jahr.haushaltsjahr, ...cells }).toEqual({
+        jahr: jahr.haushaltsjahr,
+        budget: Math.round(jahr.budgetCent / 100),
+        beantragt: Math.round(jahr.beantragtCent / 100),
+        bewilligt: Math.round(jahr.bewilligtCent / 100),
+        ausgezahlt: Math.round(jahr.ausgezahltCent / 100),
+      });
+      await expect(row.locator('[data-ueberzeichnet]')).toHaveCount(jahr.ausschoepfung > 1 ? 1 : 0);
+    }
+    await expect(page.locator('[data-aufteilung="handlungsfeld"]')).toContainText('Mehrfachnennungen möglich');
+  }
+});
+
+test('the public sees the sums but no list of applications', async ({ page }) => {
+  await page.goto('/foerderung');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('[data-table="jahre"]')).toBeVisible();
+  await expect(page.locator('[data-antraege]')).toHaveCount(0);
+  await expect(page.locator('[data-antrag-form]')).toHaveCount(0);
+  expect((await page.request.get('/api/foerderantraege')).status()).toBe(401);
+});
+
+test('an LPR creates an application through the form', async ({ page }) => {
+  await login(page, LPR);
+  await page.goto('/foerderung?jahr=2026');
+  await expect(page.locator('[data-antraege]')).toBeVisible();
+  const form = page.locator('[data-antrag-form]');
+  await form.getByLabel('Kommune').selectOption('14626110');
+  await form.getByLabel('Haushaltsjahr').fill('2026');
+  await form.getByLabel('Zweck').selectOption('projekt');
+  await form.getByLabel('Gewalt').check();
+  await form.getByLabel('Eingereicht am').fill('2026-01-12');
+
+  // More requested than eligible: the rule's message appears at the amount.
+  await form.getByLabel('Beantragt (€)').fill('30.000');
+  await form.getByLabel('Förderfähige Kosten (€)').fill('20.000,00');
+  await form.getByRole('button', { name: 'Antrag anlegen' }).click();
+  await expect(form.locator('[data-field-error="beantragtCent"]')).toContainText('förderfähigen Kosten');
+
+  await form.getByLabel('Beantragt (€)').fill('12.345,67');
+  await form.getByRole('button', { name: 'Antrag anlegen' }).click();
+  await expect(form.locator('[data-form-erfolg]')).toContainText('Görlitz');
+
+  const antraege = (await (await page.request.get('/api/foerderantraege?jahr=2026')).json()) as FoerderantragRecord[];
+  const neu = antraege.find((a) => a.ags === '14626110' && a.beantragtCent === 1234567);
+  expect(neu).toBeDefined();
+  const row = page.locator(`[data-table="foerderantraege"] tr[data-antrag="${neu!.id}"]`);
+  await expect(row).toContainText('Görlitz');
+  await expect(row.locator('[data-col="beantragt"]')).toHaveText(/12\.345,67\s€/);
+  await expect(row.locator('[data-col="status"]')).toHaveText('Antrag gestellt');
+
+  // The decision: approved with an amount and a date.
+  await row.getByRole('button', { name: /Entscheidung/ }).click();
+  const dialog = page.locator('#entscheidung-dialog');
+  await dialog.getByLabel('Entscheidung', { exact: true }).selectOption('bewilligt');
+  await dialog.getByLabel('Datum der Entscheidung').fill('2026-02-01');
+  await dialog.getByLabel('Bewilligter Betrag (€)').fill('10.000');
+  await dialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row.locator('[data-col="status"]')).toHaveText('bewilligt');
+  await expect(row.locator('[data-col="bewilligt"]')).toHaveText(/10\.000,00\s€/);
+});

@@ -1,0 +1,225 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { MILESTONE_LABELS, type KommuneDetail, type KommuneSummary, type Me } from '@asskomm/domain';
+
+const PASSWORD = 'Demo-Passwort-2026';
+const LPR = 'lpr@demo.asskomm.invalid';
+const ADMIN = 'admin@demo.asskomm.invalid';
+const GOERLITZ = '14626110';
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const day = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+const deDate = (iso: string) => day.format(new Date(`${iso}T00:00:00Z`));
+const collator = new Intl.Collator('de-DE', { sensitivity: 'base' });
+
+async function login(page: Page, email: string): Promise<Me> {
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.locator('[data-konto="angemeldet"]')).toBeVisible();
+  return (await (await page.request.get('/api/auth/me')).json()) as Me;
+}
+
+async function api<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(path);
+  expect(response.status(), path).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function rowNames(page: Page): Promise<string[]> {
+  return page.locator('[data-table="kommunen"] tbody th a').allInnerTexts();
+}
+
+async function expectAxeClean(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+test('the Kommunen table filters and sorts, and the URL reproduces it', async ({ page }) => {
+  const alle = await api<KommuneSummary[]>(page, '/api/kommunen');
+  await page.goto('/kommunen');
+  await expect(page.getByRole('heading', { level: 1, name: 'Kommunen' })).toBeVisible();
+  await expect(page.locator('[data-anzahl]')).toHaveAttribute('data-anzahl', String(alle.length));
+
+  await page.getByLabel('Polizeidirektion').selectOption('goerlitz');
+  await expect(page).toHaveURL(/[?&]pd=goerlitz/);
+  const goerlitz = alle.filter((k) => k.polizeidirektion === 'goerlitz');
+  await expect(page.locator('[data-anzahl]')).toHaveAttribute('data-anzahl', String(goerlitz.length));
+
+  await page.getByLabel('Status').selectOption('mitglied_kpr');
+  await expect(page).toHaveURL(/[?&]status=mitglied_kpr/);
+  const kpr = goerlitz.filter((k) => k.status === 'mitglied_kpr');
+  await expect(page.locator('[data-table="kommunen"] tbody tr')).toHaveCount(kpr.length);
+  expect(await rowNames(page)).toEqual(kpr.map((k) => k.name).sort(collator.compare));
+
+  // Sorting by clicking the column header: descending on the second click.
+  const nameHeader = page.locator('th[data-col="name"]');
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+  await nameHeader.getByRole('button').click();
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(page).toHaveURL(/[?&]sort=-name/);
+  const descending = kpr.map((k) => k.name).sort((a, b) => collator.compare(b, a));
+  expect(await rowNames(page)).toEqual(descending);
+
+  await page.getByLabel('Name oder Gemeindeschlüssel').fill('gör');
+  await expect(page).toHaveURL(/[?&]q=g%C3%B6r/);
+  await expect(page.locator('[data-table="kommunen"] tbody tr')).toHaveCount(
+    kpr.filter((k) => k.name.toLowerCase().includes('gör')).length,
+  );
+
+  // The same URL in a fresh page shows the same table.
+  const url = page.url();
+  const shown = await rowNames(page);
+  const again = await page.context().newPage();
+  await again.goto(url);
+  await expect(again.locator('th[data-col="name"]')).toHaveAttribute('aria-sort', 'descending');
+  await expect(again.getByLabel('Polizeidirektion')).toHaveValue('goerlitz');
+  expect(await rowNames(again)).toEqual(shown);
+  await again.close();
+
+  // Rows link to their Kommune.
+  await page.getByRole('link', { name: 'Görlitz', exact: true }).click();
+  await expect(page).toHaveURL(`/kommunen/${GOERLITZ}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Görlitz' })).toBeVisible();
+});
+
+test('the page of Görlitz shows the milestones the API has', async ({ page }) => {
+  const detail = await api<KommuneDetail>(page, `/api/kommunen/${GOERLITZ}`);
+  await page.goto(`/kommunen/${GOERLITZ}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Görlitz' })).toBeVisible();
+  const items = page.locator('[data-timeline] > li');
+  await expect(items).toHaveCount(detail.milestones.length);
+  const shown = await items.evaluateAll((lis) =>
+    lis.map((li) => ({
+      id: Number(li.getAttribute('data-milestone')),
+      date: li.querySelector('[data-date]')?.textContent?.trim(),
+      label: li.querySelector('[data-label]')?.textContent?.trim(),
+    })),
+  );
+  const expected = detail.milestones.map((m) => ({ id: m.id, date: deDate(m.date), label: MILESTONE_LABELS[m.kind] }));
+  expect(shown.toSorted((a, b) => a.id - b.id)).toEqual(expected.toSorted((a, b) => a.id - b.id));
+  if (detail.demodaten) await expect(page.locator('.titel [data-demodaten]')).toBeVisible();
+  await expect(page.locator('[data-locator] [data-ziel]')).toHaveCount(1);
+  // The public sees no forms.
+  await expect(page.locator('[data-milestone-form]')).toHaveCount(0);
+});
+
+test('an unknown AGS answers with a German 404 page', async ({ page }) => {
+  const response = await page.goto('/kommunen/14999999');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'Kommune nicht gefunden' })).toBeVisible();
+});
+
+test('an LPR records a milestone through the form and sees it in the timeline', async ({ page }) => {
+  const me = await login(page, LPR);
+  await page.goto(`/kommunen/${GOERLITZ}`);
+  const form = page.locator('[data-milestone-form]');
+  await form.getByLabel('Meilenstein').selectOption('koordinierungsstelle_eingerichtet');
+  await form.getByLabel('Datum').fill('2025-06-30');
+  await form.getByLabel('Notiz (optional)').fill('Stelle im Rathaus besetzt');
+  await form.getByLabel('Quelle (optional)').fill('https://www.goerlitz.de/presse');
+  await form.getByRole('button', { name: 'Meilenstein erfassen' }).click();
+  await expect(form.locator('[data-form-erfolg]')).toContainText('Koordinierungsstelle eingerichtet');
+  const item = page.locator('[data-timeline] > li[data-kind="koordinierungsstelle_eingerichtet"]');
+  await expect(item).toContainText('30.06.2025');
+  await expect(item).toContainText('Stelle im Rathaus besetzt');
+  await expect(item).toContainText(`Erfasst von ${me.user.name}`);
+  await expect(item.getByRole('link', { name: /goerlitz\.de/ })).toBeVisible();
+  await expect(page.locator('[data-flag="koordinierungsstelle"]')).toHaveText('ja');
+});
+
+test('a rule violation (422) is shown at its field', async ({ page }) => {
+  await login(page, LPR);
+  const alle = await api<KommuneSummary[]>(page, '/api/kommunen');
+  const keinKontakt = alle.find((k) => k.status === 'kein_kontakt' && k.ags.length === 8)!;
+  await page.goto(`/kommunen/${keinKontakt.ags}`);
+  const form = page.locator('[data-milestone-form]');
+  await form.getByLabel('Meilenstein').selectOption('austritt');
+  await form.getByLabel('Datum').fill('2025-03-01');
+  await form.getByRole('button', { name: 'Meilenstein erfassen' }).click();
+  const fehler = form.locator('[data-field-error="kind"]');
+  await expect(fehler).toContainText('Austritt ist nur für ein Mitglied möglich');
+  await expect(form.getByLabel('Meilenstein')).toHaveAttribute('aria-invalid', 'true');
+});
+
+async function signedInPage(
+  browser: Browser,
+  email: string,
+): Promise<{ page: Page; me: Me; close: () => Promise<void> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const me = await login(page, email);
+  return { page, me, close: () => context.close() };
+}
+
+test('a stale version gets the 409 notice naming the other user, and can be re-applied', async ({ browser }) => {
+  const a = await signedInPage(browser, ADMIN);
+  const b = await signedInPage(browser, LPR);
+  try {
+    await b.page.goto(`/kommunen/${GOERLITZ}`);
+    const formB = b.page.locator('[data-milestone-form]');
+    // B starts the change on the version shown now…
+    await formB.getByLabel('Meilenstein').selectOption('praeventionskonzept_beschlossen');
+    await formB.getByLabel('Datum').fill('2025-09-10');
+
+    // …while A records another milestone for the same Kommune.
+    await a.page.goto(`/kommunen/${GOERLITZ}`);
+    const formA = a.page.locator('[data-milestone-form]');
+    await formA.getByLabel('Meilenstein').selectOption('kpr_reaktiviert');
+    await formA.getByLabel('Datum').fill('2025-08-01');
+    await formA.getByRole('button', { name: 'Meilenstein erfassen' }).click();
+    await expect(formA.locator('[data-form-erfolg]')).toContainText('KPR reaktiviert');
+
+    await formB.getByRole('button', { name: 'Meilenstein erfassen' }).click();
+    const konflikt = formB.locator('[data-konflikt]');
+    await expect(konflikt).toBeVisible();
+    await expect(konflikt).toContainText(`Inzwischen von ${a.me.user.name} geändert`);
+    await expect(konflikt).toContainText('KPR reaktiviert');
+
+    await konflikt.getByRole('button', { name: 'Meine Änderung erneut anwenden' }).click();
+    await expect(formB.locator('[data-form-erfolg]')).toContainText('Präventionskonzept beschlossen');
+    await expect(
+      b.page.locator('[data-timeline] > li[data-kind="praeventionskonzept_beschlossen"]', { hasText: '10.09.2025' }),
+    ).toBeVisible();
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
+
+test('an LPR corrects and withdraws a milestone', async ({ page }) => {
+  await login(page, LPR);
+  await page.goto(`/kommunen/${GOERLITZ}`);
+  const item = page.locator('[data-timeline] > li[data-kind="koordinierungsstelle_eingerichtet"]').first();
+  await item.getByRole('button', { name: /Korrigieren/ }).click();
+  const korrektur = page.locator('#korrektur-dialog');
+  await korrektur.getByLabel('Notiz').fill('Stelle zum 1. Juli besetzt');
+  await korrektur.getByRole('button', { name: 'Korrektur speichern' }).click();
+  await expect(korrektur).toBeHidden();
+  await expect(item).toContainText('Stelle zum 1. Juli besetzt');
+
+  await item.getByRole('button', { name: /Zurückziehen/ }).click();
+  const rueckzug = page.locator('#rueckzug-dialog');
+  await expect(rueckzug.getByRole('heading', { name: 'Meilenstein zurückziehen?' })).toBeVisible();
+  await rueckzug.getByLabel('Grund').fill('Doppelt erfasst');
+  await rueckzug.getByRole('button', { name: 'Zurückziehen' }).click();
+  await expect(rueckzug).toBeHidden();
+  await expect(item.locator('[data-rueckzug]')).toContainText('Doppelt erfasst');
+  await expect(item.locator('s[data-label]')).toBeVisible();
+});
+
+test('the Kommunen pages and the funding page are axe clean', async ({ page }) => {
+  for (const path of ['/kommunen', `/kommunen/${GOERLITZ}`, '/foerderung']) {
+    await page.goto(path);
+    await expect(page.locator('h1')).toBeVisible();
+    await expectAxeClean(page);
+  }
+  // Signed in as LPR the forms are there too.
+  await login(page, LPR);
+  for (const path of [`/kommunen/${GOERLITZ}`, '/foerderung']) {
+    await page.goto(path);
+    await expect(page.locator('h1')).toBeVisible();
+    await expectAxeClean(page);
+  }
+});
