@@ -81,3 +81,20 @@ describe('demo data', () => {
     expect(approved2022).toBeLessThanOrEqual(130_000_000);
   });
 });
+
+describe('demo Koordinierungsstellen', () => {
+  it('start 60 days after the first approved Koordinierungsstelle grant, one per Kommune', () => {
+    const established = demo.milestones.filter((m) => m.kind === 'koordinierungsstelle_eingerichtet');
+    const firstGrant = new Map<string, string>();
+    for (const f of demo.foerderantraege) {
+      if (f.zweck !== 'koordinierungsstelle' || f.entscheidung?.art !== 'bewilligt' || firstGrant.has(f.ags)) continue;
+      firstGrant.set(f.ags, f.entscheidung.datum);
+    }
+    const expected = [...firstGrant]
+      .map(([ags, datum]) => ({ ags, date: new Date(Date.parse(datum) + 60 * 86_400_000).toISOString().slice(0, 10) }))
+      .filter((m) => m.date <= TODAY);
+    expect(expected.length).toBeGreaterThan(10);
+    const sortKey = (m: { ags: string; date: string }) => `${m.ags}|${m.date}`;
+    expect(established.map(sortKey).sort()).toEqual(expected.map(sortKey).sort());
+  });
+});

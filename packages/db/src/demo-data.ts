@@ -308,10 +308,24 @@ export function buildDemoData(gemeinden: readonly DemoGemeinde[], today: string)
     }
   }
 
+  // A funded Koordinierungsstelle starts about two months after the grant.
+  const foerderantraege = buildFunding(beratenOn, signedOn, today, rand, shuffle);
+  const coordinated = new Set<string>();
+  for (const antrag of foerderantraege) {
+    if (
+      antrag.zweck !== 'koordinierungsstelle' ||
+      antrag.entscheidung?.art !== 'bewilligt' ||
+      coordinated.has(antrag.ags)
+    )
+      continue;
+    coordinated.add(antrag.ags);
+    add(antrag.ags, 'koordinierungsstelle_eingerichtet', addDays(antrag.entscheidung.datum, 60), true);
+  }
+
   return {
     modellkommunen: [...modellAgs],
     milestones: milestones.sort((a, b) => a.date.localeCompare(b.date) || a.ags.localeCompare(b.ags)),
-    foerderantraege: buildFunding(beratenOn, signedOn, today, rand, shuffle),
+    foerderantraege,
   };
 }
 
