@@ -3,6 +3,7 @@
 // Usage: TEST_DATABASE_URL=postgres://… pnpm bench:kpi-scale
 import { sql } from 'kysely';
 import { kpi, migrateToLatest, seedMasterData } from '../src/index.ts';
+import * as fakten from '../src/fakten.ts';
 import { createTestDatabase } from '../src/testing.ts';
 
 const KREISE = 100;
@@ -33,6 +34,7 @@ try {
       date '2018-01-01' + floor(random() * 3240)::int, true
     from kommune k, generate_series(1, ${MILESTONES_PER_GEMEINDE})
     where k.kreis_ags like '148%' and length(k.ags) = 8`.execute(test.db);
+  await fakten.refresh(test.db);
   await sql`analyze`.execute(test.db);
   const counts = await sql<{ kommunen: number; milestones: number }>`
     select (select count(*)::int from kommune) as kommunen, (select count(*)::int from milestone) as milestones`.execute(

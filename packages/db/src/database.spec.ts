@@ -140,4 +140,20 @@ describe.each(TEST_DATABASE_KINDS)('on %s', (kind) => {
     expect(second.seq).toBe(first.seq + 1);
     expect(await events.since(test.db, LAND, last)).toEqual([first, second]);
   });
+
+  it('keeps the KPI summary in step with records, corrections and withdrawals', async () => {
+    const all = await kommunen.findKommunenAsOf(test.db, LAND, '2026-11-21');
+    const untouched = all.find((k) => k.ags.length === 8 && k.status === 'kein_kontakt' && !k.kpr)!;
+    expect(await milestones.listOf(test.db, [untouched.ags])).toEqual([]);
+    const count = async (date: string) => (await kpi.countsOn(test.db, LAND, [date]))[0]!.beraten;
+    const [june, july] = [await count('2020-06-30'), await count('2020-07-31')];
+    const { id } = await test.db
+      .transaction()
+      .execute((trx) => milestones.insert(trx, { ags: untouched.ags, kind: 'erstberatung', date: '2020-06-01' }));
+    expect(await count('2020-06-30')).toBe(june + 1);
+    await test.db.transaction().execute((trx) => milestones.correct(trx, id, { date: '2020-07-15' }));
+    expect([await count('2020-06-30'), await count('2020-07-31')]).toEqual([june, july + 1]);
+    await test.db.transaction().execute((trx) => milestones.withdraw(trx, id, null, 'Test'));
+    expect(await count('2020-07-31')).toBe(july);
+  });
 });

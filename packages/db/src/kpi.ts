@@ -13,8 +13,9 @@ import type { Database } from './schema.ts';
 type CountsRow = KpiPoint;
 
 /**
- * The KPI counts on each of `dates`, computed in SQL. Mirrors `computeKpiCounts` of
- * @asskomm/domain: a milestone of a merged Gemeinde counts for its successor from the merger date on.
+ * The KPI counts on each of `dates`, computed in SQL from `kommune_fakten`. Mirrors
+ * `computeKpiCounts` of @asskomm/domain: a milestone of a merged Gemeinde counts for its successor
+ * from the merger date on.
  */
 export async function countsOn(
   db: Kysely<Database>,
@@ -40,30 +41,18 @@ export function countsQuery(scope: Scope, dates: readonly string[], area: Area =
       select c.d, c.ags, c.owner_ags from chain c join kommune k on k.ags = c.owner_ags
        where k.gueltig_bis is null or k.gueltig_bis > c.d
     ),
-    -- One pass over the milestones per date (an index range on datum), aggregated per Kommune first
-    -- and then per owner: bool_or and max over the predecessors equal them over their union.
-    per_ags as (
-      select s.d, m.kommune_ags as ags,
-        bool_or(m.kind = 'erstberatung') as beraten,
-        bool_or(m.kind in ('kpr_gegruendet', 'kpr_reaktiviert')) as kpr,
-        bool_or(m.kind = 'koordinierungsstelle_eingerichtet') as koordinierungsstelle,
-        bool_or(m.kind in ('sicherheitsanalyse_begonnen', 'sicherheitsanalyse_abgeschlossen')) as analyse_begonnen,
-        bool_or(m.kind = 'sicherheitsanalyse_abgeschlossen') as analyse_abgeschlossen,
-        max(m.datum) filter (where m.kind = 'kooperationsvereinbarung') as joined,
-        max(m.datum) filter (where m.kind = 'austritt') as left_at
-      from stichtag s join milestone m on m.datum <= s.d and m.zurueckgezogen_am is null
-      group by s.d, m.kommune_ags
-    ),
+    -- One row per Kommune from kommune_fakten (kept in step with every milestone write), so the cost
+    -- grows with the number of Kommunen, not with the length of their history.
     per_kommune as (
       select o.d, o.owner_ags,
-        bool_or(p.beraten) as beraten,
-        bool_or(p.kpr) as kpr,
-        bool_or(p.koordinierungsstelle) as koordinierungsstelle,
-        bool_or(p.analyse_begonnen) as analyse_begonnen,
-        bool_or(p.analyse_abgeschlossen) as analyse_abgeschlossen,
-        max(p.joined) as joined,
-        max(p.left_at) as left_at
-      from per_ags p join owner o on o.d = p.d and o.ags = p.ags
+        bool_or(f.beraten_ab <= o.d) as beraten,
+        bool_or(f.kpr_ab <= o.d) as kpr,
+        bool_or(f.koordinierungsstelle_ab <= o.d) as koordinierungsstelle,
+        bool_or(f.analyse_begonnen_ab <= o.d) as analyse_begonnen,
+        bool_or(f.analyse_abgeschlossen_ab <= o.d) as analyse_abgeschlossen,
+        max((select max(x) from unnest(f.kv_daten) x where x <= o.d)) as joined,
+        max((select max(x) from unnest(f.austritt_daten) x where x <= o.d)) as left_at
+      from owner o join kommune_fakten f on f.ags = o.ags
       group by o.d, o.owner_ags
     ),
     in_area as (

@@ -4,6 +4,7 @@ import * as createMasterData from '../migrations/2026-11-21T1200_create_master_d
 import * as createMilestoneAndFunding from '../migrations/2026-11-21T1210_create_milestone_and_funding.ts';
 import * as createAccounts from '../migrations/2026-11-21T1300_create_accounts.ts';
 import * as historyAndFunding from '../migrations/2026-11-21T1400_history_and_funding.ts';
+import * as kommuneFakten from '../migrations/2026-11-21T1500_kommune_fakten.ts';
 import type { Database } from './schema.ts';
 
 // Listed statically (not read from disk) so the bundled server carries its migrations with it.
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21T1210_create_milestone_and_funding': createMilestoneAndFunding,
   '2026-11-21T1300_create_accounts': createAccounts,
   '2026-11-21T1400_history_and_funding': historyAndFunding,
+  '2026-11-21T1500_kommune_fakten': kommuneFakten,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DomainEvent, MilestoneKind, MilestoneRecord } from '@asskomm/domain';
 import type { DbHandle } from './create-db.ts';
 import * as events from './events.ts';
+import * as fakten from './fakten.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -100,6 +101,7 @@ export async function insert(trx: Transaction<Database>, input: MilestoneInput):
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await fakten.refresh(trx, [input.ags]);
   return (await findById(trx, id))!;
 }
 
@@ -117,7 +119,9 @@ export async function correct(
     })
     .where('id', '=', id)
     .execute();
-  return (await findById(trx, id))!;
+  const corrected = (await findById(trx, id))!;
+  await fakten.refresh(trx, [corrected.ags]);
+  return corrected;
 }
 
 export async function withdraw(
@@ -131,7 +135,9 @@ export async function withdraw(
     .set({ zurueckgezogen_am: new Date(), zurueckgezogen_von: by, zurueckgezogen_grund: grund })
     .where('id', '=', id)
     .execute();
-  return (await findById(trx, id))!;
+  const withdrawn = (await findById(trx, id))!;
+  await fakten.refresh(trx, [withdrawn.ags]);
+  return withdrawn;
 }
 
 /**

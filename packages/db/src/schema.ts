@@ -130,6 +130,17 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+export interface KommuneFaktenTable {
+  ags: string;
+  beraten_ab: DateColumn | null;
+  kpr_ab: DateColumn | null;
+  koordinierungsstelle_ab: DateColumn | null;
+  analyse_begonnen_ab: DateColumn | null;
+  analyse_abgeschlossen_ab: DateColumn | null;
+  kv_daten: ColumnType<string[], string[] | undefined, string[]>;
+  austritt_daten: ColumnType<string[], string[] | undefined, string[]>;
+}
+
 export interface Database {
   polizeidirektion: PolizeidirektionTable;
   kommune: KommuneTable;
@@ -138,6 +149,7 @@ export interface Database {
   foerderantrag: FoerderantragTable;
   auszahlung: AuszahlungTable;
   signing: SigningTable;
+  kommune_fakten: KommuneFaktenTable;
   domain_event: DomainEventTable;
   app_user: AppUserTable;
   session: SessionTable;

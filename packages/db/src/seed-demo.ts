@@ -5,6 +5,7 @@ import { buildDemoData, DEMO_SIGNATORIES } from './demo-data.ts';
 
 import type { DbHandle } from './create-db.ts';
 import * as events from './events.ts';
+import * as fakten from './fakten.ts';
 import * as foerderantraege from './foerderantraege.ts';
 import type { Database } from './schema.ts';
 
@@ -45,7 +46,14 @@ export async function resetDemoData(
 ): Promise<DomainEvent> {
   const event = await handle.db.transaction().execute(async (trx) => {
     await sql`lock table milestone in exclusive mode`.execute(trx);
-    for (const table of ['auszahlung', 'foerderantrag', 'milestone', 'signing', 'haushaltsjahr'] as const) {
+    for (const table of [
+      'kommune_fakten',
+      'auszahlung',
+      'foerderantrag',
+      'milestone',
+      'signing',
+      'haushaltsjahr',
+    ] as const) {
       await trx.deleteFrom(table).execute();
     }
     await trx
@@ -87,6 +95,7 @@ async function writeDemoData(trx: Transaction<Database>, today: string): Promise
       })),
     )
     .execute();
+  await fakten.refresh(trx);
   const years = [...new Set(demo.foerderantraege.map((f) => f.haushaltsjahr))];
   await trx
     .insertInto('haushaltsjahr')
