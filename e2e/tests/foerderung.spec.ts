@@ -59,6 +59,8 @@ test('an LPR creates an application through the form', async ({ page }) => {
   await page.goto('/foerderung?jahr=2026');
   await expect(page.locator('[data-antraege]')).toBeVisible();
   const form = page.locator('[data-antrag-form]');
+  // Hydrated: values typed before it would be reset.
+  await expect(form.getByRole('button', { name: 'Antrag anlegen' })).toBeEnabled();
   await form.getByLabel('Kommune').selectOption('14626110');
   await form.getByLabel('Haushaltsjahr').fill('2026');
   await form.getByLabel('Zweck').selectOption('projekt');
@@ -93,4 +95,30 @@ test('an LPR creates an application through the form', async ({ page }) => {
   await expect(dialog).toBeHidden();
   await expect(row.locator('[data-col="status"]')).toHaveText('bewilligt');
   await expect(row.locator('[data-col="bewilligt"]')).toHaveText(/10\.000,00\s€/);
+});
+
+test('an LPR records the Verwendungsnachweis and the status changes', async ({ page }) => {
+  await login(page, LPR);
+  // An application paid out without a Verwendungsnachweis yet, in any year.
+  let gefunden: FoerderantragRecord | undefined;
+  for (let jahr = new Date().getFullYear(); jahr >= 2019 && !gefunden; jahr--) {
+    const antraege = (await (
+      await page.request.get(`/api/foerderantraege?jahr=${jahr}`)
+    ).json()) as FoerderantragRecord[];
+    gefunden = antraege.find((a) => a.status === 'ausgezahlt' && !a.verwendungsnachweisAm && !a.zurueckgezogenAm);
+  }
+  expect(gefunden).toBeDefined();
+  const antrag = gefunden!;
+  await page.goto(`/foerderung?jahr=${antrag.haushaltsjahr}`);
+  await expect(page.locator('[data-antrag-form]').getByRole('button', { name: 'Antrag anlegen' })).toBeEnabled();
+  const row = page.locator(`[data-table="foerderantraege"] tr[data-antrag="${antrag.id}"]`);
+  await expect(row.locator('[data-col="status"]')).toHaveText('ausgezahlt');
+
+  await row.getByRole('button', { name: /Bearbeiten/ }).click();
+  const dialog = page.locator('#bearbeiten-dialog');
+  const heute = await dialog.getByLabel('Verwendungsnachweis am').getAttribute('max');
+  await dialog.getByLabel('Verwendungsnachweis am').fill(heute!);
+  await dialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row.locator('[data-col="status"]')).toHaveText('Verwendungsnachweis eingereicht');
 });

@@ -36,6 +36,12 @@ async function expectAxeClean(page: Page): Promise<void> {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
+/** Opens a Kommune's page as an editor and waits for hydration: input typed before it would be reset. */
+async function openKommune(page: Page, ags: string): Promise<void> {
+  await page.goto(`/kommunen/${ags}`);
+  await expect(page.getByRole('button', { name: 'Meilenstein erfassen' })).toBeEnabled();
+}
+
 test('the Kommunen table filters and sorts, and the URL reproduces it', async ({ page }) => {
   const alle = await api<KommuneSummary[]>(page, '/api/kommunen');
   await page.goto('/kommunen');
@@ -113,7 +119,7 @@ test('an unknown AGS answers with a German 404 page', async ({ page }) => {
 
 test('an LPR records a milestone through the form and sees it in the timeline', async ({ page }) => {
   const me = await login(page, LPR);
-  await page.goto(`/kommunen/${GOERLITZ}`);
+  await openKommune(page, GOERLITZ);
   const form = page.locator('[data-milestone-form]');
   await form.getByLabel('Meilenstein').selectOption('koordinierungsstelle_eingerichtet');
   await form.getByLabel('Datum').fill('2025-06-30');
@@ -133,7 +139,7 @@ test('a rule violation (422) is shown at its field', async ({ page }) => {
   await login(page, LPR);
   const alle = await api<KommuneSummary[]>(page, '/api/kommunen');
   const keinKontakt = alle.find((k) => k.status === 'kein_kontakt' && k.ags.length === 8)!;
-  await page.goto(`/kommunen/${keinKontakt.ags}`);
+  await openKommune(page, keinKontakt.ags);
   const form = page.locator('[data-milestone-form]');
   await form.getByLabel('Meilenstein').selectOption('austritt');
   await form.getByLabel('Datum').fill('2025-03-01');
@@ -157,14 +163,14 @@ test('a stale version gets the 409 notice naming the other user, and can be re-a
   const a = await signedInPage(browser, ADMIN);
   const b = await signedInPage(browser, LPR);
   try {
-    await b.page.goto(`/kommunen/${GOERLITZ}`);
+    await openKommune(b.page, GOERLITZ);
     const formB = b.page.locator('[data-milestone-form]');
     // B starts the change on the version shown now…
     await formB.getByLabel('Meilenstein').selectOption('praeventionskonzept_beschlossen');
     await formB.getByLabel('Datum').fill('2025-09-10');
 
     // …while A records another milestone for the same Kommune.
-    await a.page.goto(`/kommunen/${GOERLITZ}`);
+    await openKommune(a.page, GOERLITZ);
     const formA = a.page.locator('[data-milestone-form]');
     await formA.getByLabel('Meilenstein').selectOption('kpr_reaktiviert');
     await formA.getByLabel('Datum').fill('2025-08-01');
@@ -190,7 +196,7 @@ test('a stale version gets the 409 notice naming the other user, and can be re-a
 
 test('an LPR corrects and withdraws a milestone', async ({ page }) => {
   await login(page, LPR);
-  await page.goto(`/kommunen/${GOERLITZ}`);
+  await openKommune(page, GOERLITZ);
   const item = page.locator('[data-timeline] > li[data-kind="koordinierungsstelle_eingerichtet"]').first();
   await item.getByRole('button', { name: /Korrigieren/ }).click();
   const korrektur = page.locator('#korrektur-dialog');
@@ -207,6 +213,33 @@ test('an LPR corrects and withdraws a milestone', async ({ page }) => {
   await expect(rueckzug).toBeHidden();
   await expect(item.locator('[data-rueckzug]')).toContainText('Doppelt erfasst');
   await expect(item.locator('s[data-label]')).toBeVisible();
+});
+
+test('an LPR signs the Kooperationsvereinbarung for two untouched Kommunen at once', async ({ page }) => {
+  await login(page, LPR);
+  const alle = await api<KommuneSummary[]>(page, '/api/kommunen');
+  const [erste, zweite] = alle.filter((k) => k.status === 'kein_kontakt' && k.ags.length === 8 && !k.kpr);
+  expect(erste).toBeDefined();
+  expect(zweite).toBeDefined();
+  await openKommune(page, erste!.ags);
+  const form = page.locator('[data-signing-form]');
+  await form.getByLabel('Datum der Unterzeichnung').fill('2025-10-01');
+  await form.getByLabel('Landespräventionsrat Sachsen').check();
+  await form.getByLabel('Bürgermeister/in').check();
+  await form.getByLabel('Weitere Unterzeichnende (optional)').fill('Landrat des Kreises');
+  await form.getByLabel('Kommune suchen').fill(zweite!.ags);
+  await form.getByLabel(/Kommune auswählen/).selectOption(zweite!.ags);
+  await form.getByRole('button', { name: 'Kommune hinzufügen' }).click();
+  await expect(form.locator(`[data-weitere-ags="${zweite!.ags}"]`)).toContainText(zweite!.name);
+  await form.getByRole('button', { name: 'Kooperationsvereinbarung unterzeichnen' }).click();
+  await expect(form.locator('[data-form-erfolg]')).toContainText(zweite!.name);
+  await expect(page.locator('.titel [data-status]')).toHaveText('Mitglied');
+  await expect(page.locator('[data-timeline] > li[data-kind="kooperationsvereinbarung"]')).toContainText('01.10.2025');
+
+  await page.goto(`/kommunen/${zweite!.ags}`);
+  await expect(page.locator('.titel [data-status]')).toHaveText('Mitglied');
+  const detail = await api<KommuneDetail>(page, `/api/kommunen/${zweite!.ags}`);
+  expect(detail.status).toBe('mitglied');
 });
 
 test('the Kommunen pages and the funding page are axe clean', async ({ page }) => {
