@@ -70,6 +70,8 @@ describe.each(TEST_DATABASE_KINDS)('server on %s', (kind) => {
       ['/api/kpi?kreis=abc', 'kreis'],
       ['/api/kommunen?stand=2021-01-01&stand=2021-02-01', 'stand'],
       ['/api/kpi?sort=name', 'sort'],
+      ['/api/kommunen/14626110?stand=morgen', 'stand'],
+      ['/api/foerderung?jahr=zweitausend', 'jahr'],
     ];
     for (const [path, field] of cases) {
       const { status, body } = await getJson<{ error: string; field: string }>(`${server.url}${path}`);

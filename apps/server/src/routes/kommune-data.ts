@@ -5,6 +5,7 @@ import {
   checkMilestones,
   deriveStatus,
   idParamSchema,
+  kommunenQuerySchema,
   milestoneCorrectSchema,
   milestoneCreateSchema,
   scopeOf,
@@ -23,7 +24,6 @@ import { z } from 'zod';
 import { HttpError, NOT_FOUND, parseBody, parseParam, parseQuery, principalOf, requireSignedIn } from '../http.ts';
 
 const agsParamSchema = z.string().regex(/^14\d{3}(\d{3})?$/);
-const detailQuerySchema = z.strictObject({ stand: z.string().optional() });
 
 /** 401 for visitors, 403 for roles that may read but not change domain data. */
 export function requireEditor(res: Response): Principal {
@@ -140,7 +140,7 @@ export function kommuneDataRoutes({ handle }: KommuneDataDeps): express.Router {
 
   router.get('/kommunen/:ags', async (req, res) => {
     const ags = parseParam(agsParamSchema, req.params.ags);
-    const { stand } = parseQuery(detailQuerySchema, req);
+    const { stand } = parseQuery(kommunenQuerySchema, req);
     const detail = await kommuneDetail(handle, scopeOf(principalOf(res)), ags, stand ?? todayInSaxony());
     if (!detail) throw new HttpError(404, 'Diese Kommune gibt es nicht (oder nicht in Ihrem Bereich).');
     res.json(detail);
