@@ -325,6 +325,7 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
     ] as const;
     const admin = await as(server, 'admin');
     const bodies: unknown[] = [
+      JSON.stringify({ kind: 'erstberatung', date: '2024-01-01', notiz: 'a\u0000b', version: 0 }),
       '{"kaputt',
       '[]',
       'null',

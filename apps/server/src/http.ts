@@ -36,6 +36,9 @@ export function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.infe
 /** A JSON body checked by a shared schema; 400 naming the field otherwise. */
 export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
   if (req.body === undefined) throw new HttpError(400, 'Der Anfragetext fehlt (JSON erwartet).');
+  // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database.
+  if (JSON.stringify(req.body).includes('\\u0000'))
+    throw new HttpError(400, 'Der Anfragetext enthält ein unzulässiges Nullzeichen.');
   return parse(schema, req.body, 400);
 }
 
