@@ -98,3 +98,12 @@ describe('demo Koordinierungsstellen', () => {
     expect(established.map(sortKey).sort()).toEqual(expected.map(sortKey).sort());
   });
 });
+
+describe('demo applications of the coming year', () => {
+  it('request about one budget, not every advised Kommune at once', () => {
+    const next = demo.foerderantraege.filter((f) => f.haushaltsjahr === 2027);
+    const requested = next.reduce((sum, f) => sum + f.beantragtCent, 0);
+    expect(next.length).toBeGreaterThan(0);
+    expect(requested).toBeLessThan(1.5 * 130_000_000);
+  });
+});

@@ -401,7 +401,8 @@ function buildFunding(
         zurueckgefordertCent: 0,
         zurueckgefordertAm: null,
       });
-      committed += approved ?? 0;
+      // Counts the planned grant even before its decision, so a year still being decided stays realistic.
+      committed += bewilligtCent ?? 0;
     }
   }
   return result;
