@@ -22,12 +22,14 @@ async function open(page: Page, query: string): Promise<void> {
 
 /** The rows of a data table (header cell and data cells), as shown. */
 /** Opens the table of a panel (`section` labelled by `titel`) and reads its rows. */
-async function tableRows(page: Page, titel: string, id: string): Promise<string[][]> {
+/** Opens a figure's table and reads it once it holds `count` rows (its data may still be arriving). */
+async function tableRows(page: Page, titel: string, id: string, count: number): Promise<string[][]> {
   await page.locator(`section[aria-labelledby="${titel}"] summary`).click();
-  return page
-    .locator(`[data-table="${id}"]`)
-    .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell as HTMLElement).innerText.trim())));
+  const rows = page.locator(`[data-table="${id}"]`).locator('tbody tr');
+  await expect(rows).toHaveCount(count);
+  return rows.evaluateAll((rows) =>
+    rows.map((row) => [...row.children].map((cell) => (cell as HTMLElement).innerText.trim())),
+  );
 }
 
 test('the URL carries date, comparison day and area, and a link reproduces the view', async ({ page }) => {
@@ -83,7 +85,7 @@ test('charts and map as tables hold the API numbers for a chosen date and area',
     api<KommuneSummary[]>(page, `/api/kommunen?stand=${stand}`),
   ]);
 
-  const growth = await tableRows(page, 'verlauf-titel', 'verlauf-tabelle');
+  const growth = await tableRows(page, 'verlauf-titel', 'verlauf-tabelle', verlauf.length);
   expect(growth).toEqual(
     [...verlauf]
       .reverse()
@@ -95,7 +97,7 @@ test('charts and map as tables hold the API numbers for a chosen date and area',
       ]),
   );
 
-  const funds = await tableRows(page, 'foerderung-titel', 'foerderung-tabelle');
+  const funds = await tableRows(page, 'foerderung-titel', 'foerderung-tabelle', foerderung.jahre.length);
   expect(funds.map((row) => row.slice(0, 4))).toEqual(
     foerderung.jahre.map((j) => [
       String(j.haushaltsjahr),
@@ -109,7 +111,7 @@ test('charts and map as tables hold the API numbers for a chosen date and area',
   const gemeinden = kommunen
     .filter((k) => k.ags.length === 8 && k.polizeidirektion === 'leipzig')
     .sort((a, b) => collator.compare(a.name, b.name));
-  const map = await tableRows(page, 'karte-titel', 'karte-tabelle');
+  const map = await tableRows(page, 'karte-titel', 'karte-tabelle', gemeinden.length);
   expect(map.map((row) => row[0])).toEqual(gemeinden.map((g) => g.name));
   const statusByAgs = await page
     .locator('svg path[data-status]')
