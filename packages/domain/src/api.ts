@@ -1,3 +1,4 @@
+import type { Benachrichtigung } from './protocol.ts';
 import type { Role, Scope } from './access.ts';
 import type { FoerderantragFacts, Foerderstatus, Foerderzweck, Handlungsfeld } from './funding.ts';
 import type { KommuneArt, PolizeidirektionId } from './kommune.ts';
@@ -186,4 +187,34 @@ export interface FoerderBetraege {
   beantragtCent: number;
   bewilligtCent: number;
   ausgezahltCent: number;
+}
+
+/** A comment in a Kommune's thread (`GET /api/kommunen/:ags/kommentare`). */
+export interface Kommentar {
+  id: number;
+  ags: string;
+  text: string;
+  autor: { id: number; name: string } | null;
+  at: string;
+  /** Users notified by an @mention in the text. */
+  erwaehnt: { id: number; name: string }[];
+}
+
+/** Someone who may be @mentioned in a Kommune's thread: they can see that Kommune. */
+export interface Erwaehnbar {
+  id: number;
+  name: string;
+  /** What follows the @ in a comment. */
+  handle: string;
+}
+
+export interface KommentarThread {
+  kommentare: Kommentar[];
+  erwaehnbar: Erwaehnbar[];
+}
+
+/** `GET /api/benachrichtigungen`: the signed-in user's newest notifications. */
+export interface BenachrichtigungListe {
+  ungelesen: number;
+  eintraege: Benachrichtigung[];
 }

@@ -1,17 +1,20 @@
-import type { Scope } from './access.ts';
+import type { Role, Scope } from './access.ts';
+import type { PolizeidirektionId } from './kommune.ts';
 
 export const DOMAIN_EVENT_TYPES = [
   'milestone:recorded',
   'milestone:corrected',
   'milestone:withdrawn',
   'foerderantrag:saved',
+  'kommentar:created',
   'demo:reset',
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
 /**
  * A committed change, as pushed to clients and kept as the audit log: `seq` grows by one per
- * committed event; `before`/`after` hold the values (milestone or application) around the change.
+ * committed event, in commit order; `before`/`after` hold the values (milestone, application or
+ * comment) around the change.
  */
 export interface DomainEvent {
   seq: number;
@@ -26,15 +29,69 @@ export interface DomainEvent {
   after: Record<string, unknown> | null;
 }
 
+/** Where a signed-in user is in the app, as the others see it ("… bearbeitet gerade"). */
+export interface PresenceState {
+  /** The Kommune whose page is open; null elsewhere in the app. */
+  ags: string | null;
+  /** True while a form of that Kommune is open. */
+  editing: boolean;
+}
+
+/** One open tab of a signed-in user. A user with two tabs has two entries. */
+export interface PresenceEntry extends PresenceState {
+  /** The socket's id: unique across nodes, gone when the tab closes. */
+  id: string;
+  userId: number;
+  name: string;
+  role: Role;
+  /** The area this entry belongs to: the open Kommune's Polizeidirektion, else the user's own (null for Land-wide roles). */
+  polizeidirektion: PolizeidirektionId | null;
+  since: string;
+}
+
+/** An in-app notification, e.g. being @mentioned in a comment. */
+export interface Benachrichtigung {
+  id: number;
+  art: 'erwaehnung';
+  ags: string;
+  kommentarId: number;
+  von: string | null;
+  auszug: string;
+  at: string;
+  gelesen: boolean;
+}
+
+export type Ack<T> = (reply: { data: T } | { error: string }) => void;
+
 /** Events the server emits. Names follow `entity:verb`. */
 export interface ServerToClientEvents {
-  'domain:event': (event: DomainEvent) => void;
+  /**
+   * A committed change. `prev` is the seq of the previous event this socket's scope was sent: a
+   * client that applied `prev` applies this one; otherwise it has a gap and asks `events:since`.
+   */
+  'domain:event': (event: DomainEvent, prev: number) => void;
+  /** Right after connecting: the newest seq the socket's scope has seen, the start of its sequence. */
+  'events:head': (seq: number) => void;
+  /** Someone's presence started or changed (only entries the scope may see). */
+  'presence:updated': (entry: PresenceEntry) => void;
+  /** A tab closed, or moved out of the scope's area. */
+  'presence:gone': (id: string) => void;
+  /** A new notification for the signed-in user. */
+  'notification:created': (notification: Benachrichtigung) => void;
 }
 
 /** Events a client may emit; acknowledgements are `{ data } | { error }`. */
 export interface ClientToServerEvents {
-  'events:since': (seq: number, ack: (reply: { data: DomainEvent[] } | { error: string }) => void) => void;
+  /** The scope's committed events after `seq`, oldest first, at most `REPLAY_LIMIT`. */
+  'events:since': (seq: number, ack: Ack<DomainEvent[]>) => void;
+  /** Announces where this tab is; only signed-in users take part in presence. */
+  'presence:set': (state: PresenceState) => void;
+  /** Everyone present whom the scope may see, across all server nodes. */
+  'presence:list': (ack: Ack<PresenceEntry[]>) => void;
 }
+
+/** Most events one `events:since` answers; a client that gets this many is far behind and reloads its snapshot. */
+export const REPLAY_LIMIT = 1000;
 
 export type InterServerEvents = Record<string, never>;
 
@@ -43,6 +100,8 @@ export interface SocketData {
   scope: Scope;
   sessionId: string | null;
   userId: number | null;
+  /** Set once a signed-in tab announced its presence. */
+  presence: PresenceEntry | null;
 }
 
 /** Fields of a milestone the public may see; notes, sources and names of staff stay internal. */
@@ -53,10 +112,12 @@ function publicPart(values: Record<string, unknown> | null): Record<string, unkn
 }
 
 /**
- * What the public may see of an event: the milestone's kind and date, never notes, sources or who
- * made the change; of funding only that something changed (no per-application figures, no Kommune).
+ * What the public may see of an event, or null when nothing: a milestone's kind and date, never
+ * notes, sources or who made the change; of funding only that something changed (no
+ * per-application figures, no Kommune); comments not at all.
  */
-export function toPublicEvent(event: DomainEvent): DomainEvent {
+export function toPublicEvent(event: DomainEvent): DomainEvent | null {
+  if (event.type === 'kommentar:created') return null;
   const funding = event.type === 'foerderantrag:saved';
   return {
     ...event,

@@ -254,3 +254,30 @@ export const foerderungQuerySchema = z.strictObject({
   pd: polizeidirektionSchema.optional(),
   kreis: kreisAgsSchema.optional(),
 });
+
+const agsSchema = z
+  .string()
+  .regex(/^14\d{3}(\d{3})?$/, { message: 'ist kein sächsischer Gemeinde- oder Kreisschlüssel' });
+
+/** Body of `POST /api/kommunen/:ags/kommentare`. */
+export const kommentarCreateSchema = z.strictObject({
+  text: z
+    .string({ message: 'muss ein Text sein' })
+    .trim()
+    .min(1, { message: 'darf nicht leer sein' })
+    .max(2000, { message: 'darf höchstens 2000 Zeichen lang sein' }),
+});
+
+/** Query of `GET /api/aktivitaet` and `GET /api/kommunen/:ags/verlauf`: newest first, `vor` pages back. */
+export const aktivitaetQuerySchema = z.strictObject({
+  limit: z.coerce.number({ message: 'muss eine Zahl sein' }).int().min(1).max(200).default(50),
+  vor: z.coerce.number({ message: 'muss eine Zahl sein' }).int().positive().optional(),
+});
+
+/** Payload of the socket message `presence:set`. */
+export const presenceStateSchema = z.strictObject({ ags: agsSchema.nullable(), editing: z.boolean() });
+
+/** Body of `POST /api/benachrichtigungen/gelesen`: the ids read, or all when none are named. */
+export const gelesenSchema = z.strictObject({
+  ids: z.array(z.number().int().positive()).max(500).optional(),
+});
