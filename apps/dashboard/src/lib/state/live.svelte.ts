@@ -1,15 +1,44 @@
 import { io, type Socket } from 'socket.io-client';
 import { invalidateAll } from '$app/navigation';
-import type { ClientToServerEvents, ServerToClientEvents } from '@asskomm/domain';
+import {
+  EventSequencer,
+  type Ack,
+  type ClientToServerEvents,
+  type DomainEvent,
+  type ServerToClientEvents,
+} from '@asskomm/domain';
 
 export type Verbindung = 'verbinde' | 'live' | 'unterbrochen';
 
-type Listener = () => void;
+/** Gets every applied event in seq order; `null` means: reload everything you show. */
+export type EventListener = (event: DomainEvent | null) => void;
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type ServerEvent = keyof ServerToClientEvents;
+type ClientEvent = keyof ClientToServerEvents;
+// The arguments of a client event before its acknowledgement, and what that acknowledges.
+type RequestArgs<F> = F extends (...args: [...infer A, Ack<infer _T>]) => void ? A : never;
+type RequestData<F> = F extends (...args: [...infer _A, Ack<infer T>]) => void ? T : never;
+/** Client events that expect an acknowledgement. */
+type RequestEvent = {
+  [E in ClientEvent]: RequestArgs<ClientToServerEvents[E]> extends never ? never : E;
+}[ClientEvent];
+/** Client events without one. */
+type EmitEvent = Exclude<ClientEvent, RequestEvent>;
+
+const REQUEST_TIMEOUT_MS = 5000;
+/**
+ * How long the socket outlives its last user. A client-side navigation unmounts one page before
+ * the next subscribes; without this grace every navigation would reconnect and reload.
+ */
+const CLOSE_GRACE_MS = 3000;
 
 /**
- * The one Socket.IO connection of the dashboard. It tells subscribers *that* committed data
- * changed; they reload what they show. The socket opens with the first subscriber and closes
- * with the last, so server-side rendering never connects.
+ * The one Socket.IO connection of the dashboard. It applies the server's committed events in seq
+ * order (`EventSequencer`: gaps and reconnects are caught up with `events:since`, a client far
+ * behind reloads) and hands each to the subscribers. The socket opens with the first user
+ * (`subscribe`, `listen`, `onConnect`) and closes shortly after the last, so server-side rendering
+ * never connects.
  *
  * What a socket receives depends on the session cookie at its handshake (the server puts it in
  * the room of the caller's scope). After a login, a logout or an admin's change of view,
@@ -17,24 +46,65 @@ type Listener = () => void;
  */
 class LiveConnection {
   #status = $state<Verbindung>('verbinde');
-  #socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
-  #listeners = new Set<Listener>();
-  #lastSeq = 0;
-  #wasConnected = false;
+  #socket: LiveSocket | undefined;
+  #listeners = new Set<EventListener>();
+  #raw = new Set<{ name: ServerEvent; handler: ServerToClientEvents[ServerEvent] }>();
+  #connectCallbacks = new Set<() => void>();
   #retry: ReturnType<typeof setTimeout> | undefined;
+  #closing: ReturnType<typeof setTimeout> | undefined;
+  readonly #sequencer = new EventSequencer({
+    apply: (event) => this.#notify(event),
+    fetchSince: (seq) => this.request('events:since', seq),
+    reload: () => this.#notify(null),
+  });
 
   get status(): Verbindung {
     return this.#status;
   }
 
-  /** Calls `listener` after every committed change; returns the unsubscribe function. */
-  subscribe(listener: Listener): () => void {
-    this.#listeners.add(listener);
-    this.#socket ??= this.#open();
+  /** Calls `listener` for every committed change in seq order (`null`: reload); returns the unsubscribe function. */
+  subscribe(listener: EventListener): () => void {
+    return this.#use(this.#listeners, listener);
+  }
+
+  /** Handles a raw server event (presence, notifications) on this and every later connection. */
+  listen<E extends ServerEvent>(name: E, handler: ServerToClientEvents[E]): () => void {
+    const entry = { name, handler } as { name: ServerEvent; handler: ServerToClientEvents[ServerEvent] };
+    const stop = this.#use(this.#raw, entry);
+    this.#socket?.on(name, handler as never);
     return () => {
-      this.#listeners.delete(listener);
-      if (this.#listeners.size === 0) this.#close();
+      this.#socket?.off(name, handler as never);
+      stop();
     };
+  }
+
+  /** Calls `callback` on every (re)connect, and at once when connected already (e.g. to announce presence). */
+  onConnect(callback: () => void): () => void {
+    const stop = this.#use(this.#connectCallbacks, callback);
+    if (this.#socket?.connected) callback();
+    return stop;
+  }
+
+  /** Sends a client event without acknowledgement; nothing happens while no socket is open. */
+  emit<E extends EmitEvent>(name: E, ...args: Parameters<ClientToServerEvents[E]>): void {
+    (this.#socket as Socket | undefined)?.emit(name, ...args);
+  }
+
+  /** Sends a client event and resolves with the data it acknowledges; rejects with a German message. */
+  async request<E extends RequestEvent>(
+    name: E,
+    ...args: RequestArgs<ClientToServerEvents[E]>
+  ): Promise<RequestData<ClientToServerEvents[E]>> {
+    const socket = this.#socket as Socket | undefined;
+    if (!socket) throw new Error('Keine Verbindung zum Server.');
+    let reply: { data: RequestData<ClientToServerEvents[E]> } | { error: string };
+    try {
+      reply = await socket.timeout(REQUEST_TIMEOUT_MS).emitWithAck(name, ...args);
+    } catch {
+      throw new Error('Der Server hat nicht rechtzeitig geantwortet.');
+    }
+    if ('error' in reply) throw new Error(reply.error);
+    return reply.data;
   }
 
   /**
@@ -47,18 +117,31 @@ class LiveConnection {
     const socket = this.#socket;
     if (!socket) return;
     // The scope may have changed: a catch-up by sequence number would not cover that.
-    this.#lastSeq = 0;
+    this.#sequencer.reset();
     this.#status = 'verbinde';
     socket.disconnect();
     socket.connect();
   }
 
-  #open(): Socket<ServerToClientEvents, ClientToServerEvents> {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: '/socket.io' });
+  /** Adds a user of the socket to `set`; returns its removal. */
+  #use<T>(set: Set<T>, item: T): () => void {
+    set.add(item);
+    clearTimeout(this.#closing);
+    this.#closing = undefined;
+    this.#socket ??= this.#open();
+    return () => {
+      set.delete(item);
+      if (this.#listeners.size + this.#raw.size + this.#connectCallbacks.size > 0) return;
+      clearTimeout(this.#closing);
+      this.#closing = setTimeout(() => this.#close(), CLOSE_GRACE_MS);
+    };
+  }
+
+  #open(): LiveSocket {
+    const socket: LiveSocket = io({ path: '/socket.io' });
     socket.on('connect', () => {
       this.#status = 'live';
-      if (this.#wasConnected) this.#catchUp(socket);
-      this.#wasConnected = true;
+      for (const callback of this.#connectCallbacks) callback();
     });
     socket.on('disconnect', (reason) => {
       this.#status = 'unterbrochen';
@@ -69,45 +152,59 @@ class LiveConnection {
         this.#retry = setTimeout(() => {
           this.#retry = undefined;
           if (this.#socket !== socket) return;
-          this.#lastSeq = 0;
+          this.#sequencer.reset();
           void invalidateAll();
           socket.connect();
         }, 1000);
       }
     });
     socket.on('connect_error', () => (this.#status = 'unterbrochen'));
-    socket.on('domain:event', (event) => {
-      this.#lastSeq = Math.max(this.#lastSeq, event.seq);
-      this.#notify();
-    });
+    socket.on('events:head', (seq) => this.#sequencer.head(seq));
+    socket.on('domain:event', (event, prev) => this.#sequencer.receive(event, prev));
+    for (const { name, handler } of this.#raw) socket.on(name, handler as never);
     return socket;
   }
 
-  /** After a reconnect: changes may have been committed while we were away. */
-  #catchUp(socket: Socket<ServerToClientEvents, ClientToServerEvents>): void {
-    // Without a known position we cannot ask for a gap; reloading is cheap and certainly right.
-    if (this.#lastSeq === 0) return this.#notify();
-    socket.emit('events:since', this.#lastSeq, (reply) => {
-      if ('error' in reply) return this.#notify();
-      const newest = reply.data.at(-1);
-      if (!newest) return;
-      this.#lastSeq = Math.max(this.#lastSeq, newest.seq);
-      this.#notify();
-    });
-  }
-
-  #notify(): void {
-    for (const listener of this.#listeners) listener();
+  #notify(event: DomainEvent | null): void {
+    for (const listener of this.#listeners) listener(event);
   }
 
   #close(): void {
     clearTimeout(this.#retry);
     this.#retry = undefined;
+    this.#closing = undefined;
     this.#socket?.disconnect();
     this.#socket = undefined;
-    this.#wasConnected = false;
+    this.#sequencer.reset();
     this.#status = 'verbinde';
   }
 }
 
 export const live = new LiveConnection();
+
+/**
+ * Runs `refresh` soon after a burst of calls, once for the whole burst: the first call waits
+ * `waitMs` for the rest of its burst, and calls while a refresh runs lead to one more afterwards.
+ * For views that reload what they show on live events (`live.subscribe(refreshSoon)`).
+ */
+export function coalesced(refresh: () => Promise<unknown>, waitMs = 25): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  let again = false;
+  const run = async (): Promise<void> => {
+    timer = undefined;
+    running = true;
+    try {
+      do {
+        again = false;
+        await refresh();
+      } while (again);
+    } finally {
+      running = false;
+    }
+  };
+  return () => {
+    if (running) again = true;
+    else timer ??= setTimeout(() => void run(), waitMs);
+  };
+}
