@@ -1,0 +1,85 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
+
+/** Server and load generator each get a core of their own when the machine has two and taskset exists. */
+export const CAN_PIN = availableParallelism() >= 2 && spawnSync('taskset', ['-V']).status === 0;
+export const SERVER_CORE = '0';
+export const GENERATOR_CORE = '1';
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (typeof address !== 'object' || !address) throw new Error('no free port');
+  return address.port;
+}
+
+export interface Spawned {
+  url: string;
+  pid: number;
+  /** CPU seconds (user + system) the process has used so far. */
+  cpuSeconds(): number;
+  stop(): Promise<void>;
+}
+
+const CLOCK_TICKS = 100;
+
+function cpuSecondsOf(pid: number): number {
+  // /proc/<pid>/stat: fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/**
+ * Starts `node --expose-gc <args>` on the server core and waits until `readyPath` answers 200.
+ * Its output is kept and shown only if it fails to come up or dies early.
+ */
+export async function startNode(
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; cwd: string; readyPath: string; label: string },
+): Promise<Spawned> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const nodeArgs = [process.execPath, '--expose-gc', ...args];
+  const [command, ...rest] = CAN_PIN ? ['taskset', '-c', SERVER_CORE, ...nodeArgs] : nodeArgs;
+  const child: ChildProcess = spawn(command!, rest, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${options.label} exited early:\n${output}`);
+    const status = await fetch(`${url}${options.readyPath}`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${options.label} not ready after 120 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    cpuSeconds: () => cpuSecondsOf(child.pid!),
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 8_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
