@@ -77,7 +77,7 @@ function print(row: Row): void {
   console.log(
     `  ${row.db} ${row.nodes} ${row.server} N=${r.load.clients} ${row.group}: p50 ${ms(g.latency.p50)}, p95 ${ms(g.latency.p95)},` +
       ` p99 ${ms(g.latency.p99)} (from stamp p99 ${ms(g.fromStamp.p99)}), lost ${g.lost}, out of order ${r.outOfOrder}, gaps ${r.gaps},` +
-      ` HTTP p50 ${ms(r.http.p50)}, heap/conn ${kib(r.heapPerConnection)}, CPU server ${pct(r.serverCpu)} generator ${pct(r.generatorCpu)}`,
+      ` HTTP p50 ${ms(r.http.p50)}, heap/conn ${kib(r.heapPerConnection)}, CPU server ${pct(r.serverCpu)} generator ${pct(r.generatorCpu)} (lag p99 ${ms(r.generatorLagMs)})`,
   );
 }
 const pct = (share: number) => `${Math.round(share * 100)} %`;
@@ -145,7 +145,18 @@ const bareFor = (ours: Row) =>
 function report(): void {
   const header = ['db', 'nodes', 'clients', 'server', 'clients of', 'writes'];
   for (const { label } of MEASURES) header.push(`${label}: p50`, 'p95', 'p99', 'max');
-  header.push('lost', 'out of order', 'gaps', 'dup', 'HTTP p50', 'HTTP p99', 'heap/idle conn', 'CPU srv', 'CPU gen');
+  header.push(
+    'lost',
+    'out of order',
+    'gaps',
+    'dup',
+    'HTTP p50',
+    'HTTP p99',
+    'heap/idle conn',
+    'CPU srv',
+    'CPU gen',
+    'gen lag p99',
+  );
   const cells = rows.map(({ db, nodes, server, result: r, group }) => {
     const g = r.groups[group]!;
     const latencies = MEASURES.flatMap(({ key }) => [g[key].p50, g[key].p95, g[key].p99, g[key].max].map(ms));
@@ -153,7 +164,7 @@ function report(): void {
       .concat(latencies)
       .concat([String(g.lost), String(r.outOfOrder), String(r.gaps), String(r.duplicates)])
       .concat([ms(r.http.p50), ms(r.http.p99), nodes === '1' ? kib(r.heapPerConnection) : '–'])
-      .concat([pct(r.serverCpu), pct(r.generatorCpu)]);
+      .concat([pct(r.serverCpu), pct(r.generatorCpu), ms(r.generatorLagMs)]);
   });
   console.log(`\nLive event latency, ${flags.rate} writes/s for ${flags.seconds} s per row\n`);
   console.log(table(header, cells));
@@ -186,7 +197,9 @@ function report(): void {
       `\nLost = (client, write) deliveries not received ${flags.grace} s after the last write; out of order = a seq` +
       `\nlower than one the client already had; gaps = a \`prev\` other than the last seq the client had.` +
       `\nHeap per idle connection = (heap after connecting N idle sockets − before) / N, both after a full GC.` +
-      `\nCPU = share of one core during the writes (server: all its nodes; generator: this process).` +
+      `\nCPU = share of one core from the first write until the last delivery (server: all its nodes;` +
+      `\ngenerator: this process); gen lag p99 = this process's event-loop delay: when it is high, the` +
+      `\nclients here notice events late and the figures measure the generator, not the server.` +
       `\n${CAN_PIN ? `Server on core ${SERVER_CORE}, load generator on core ${GENERATOR_CORE} (taskset).` : 'Not pinned (fewer than 2 cores or no taskset).'}`,
   );
   printTargets();

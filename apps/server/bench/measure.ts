@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DomainEvent } from '@asskomm/domain';
 import { ClientFleet } from './clients.ts';
@@ -36,6 +36,8 @@ export interface Result {
   heapPerConnection: number;
   serverCpu: number;
   generatorCpu: number;
+  /** p99 of this process's event-loop delay during the writes: high means the generator, not the server, is late. */
+  generatorLagMs: number;
   /** The first event received, and its size as JSON. */
   sample: DomainEvent | undefined;
   sampleBytes: number;
@@ -87,6 +89,8 @@ export async function measure(
     const cpuBefore = target.cpuSeconds();
     const generatorBefore = process.cpuUsage();
     const wallBefore = performance.now();
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
     const { started, httpMs, seqs, errors } = await writeSteadily(target, load);
     const written = seqs.flatMap((seq, i) => (seq === undefined ? [] : [{ seq, i }]));
     const groups = groupsOf(load.clients);
@@ -98,6 +102,7 @@ export async function measure(
     ) {
       await sleep(50);
     }
+    lag.disable();
     const generator = process.cpuUsage(generatorBefore);
     const wallSeconds = (performance.now() - wallBefore) / 1000;
     const serverCpu = (target.cpuSeconds() - cpuBefore) / wallSeconds;
@@ -133,6 +138,7 @@ export async function measure(
       heapPerConnection: (heapAfter - heapBefore) / load.clients,
       serverCpu,
       generatorCpu: (generator.user + generator.system) / 1e6 / wallSeconds,
+      generatorLagMs: lag.percentile(99) / 1e6,
       sampleBytes: fleet.sample ? Buffer.byteLength(JSON.stringify(fleet.sample)) : NaN,
       sample: fleet.sample,
     };
