@@ -8,6 +8,9 @@ import {
   type ServerToClientEvents,
 } from '@asskomm/domain';
 
+// Views use it together with `live.subscribe`; it lives apart so it can be tested without a socket.
+export { coalesced } from './coalesced';
+
 export type Verbindung = 'verbinde' | 'live' | 'unterbrochen';
 
 /** Gets every applied event in seq order; `null` means: reload everything you show. */
