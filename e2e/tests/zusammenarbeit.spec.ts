@@ -1,0 +1,191 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Me } from '@asskomm/domain';
+
+const PASSWORD = 'Demo-Passwort-2026';
+const LPR = 'lpr@demo.asskomm.invalid';
+const PD_GOERLITZ = 'pd-goerlitz@demo.asskomm.invalid';
+// Zittau lies in the area of the Polizeidirektion Görlitz; the other suites leave it alone.
+const ZITTAU = { ags: '14626610', name: 'Zittau' };
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+interface Tab {
+  page: Page;
+  me: Me;
+  close: () => Promise<void>;
+}
+
+/** A browser of its own (own cookies, own socket), signed in through the form. */
+async function signedIn(browser: Browser, email: string): Promise<Tab> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.locator('[data-konto="angemeldet"]')).toBeVisible();
+  const me = (await (await page.request.get('/api/auth/me')).json()) as Me;
+  return { page, me, close: () => context.close() };
+}
+
+/** Opens Zittau's page and waits for hydration (the comment button is enabled only then). */
+async function openZittau(page: Page): Promise<void> {
+  await page.goto(`/kommunen/${ZITTAU.ags}`);
+  await expect(page.getByRole('heading', { level: 1, name: ZITTAU.name })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Kommentar senden' })).toBeEnabled();
+}
+
+function thread(page: Page) {
+  return page.locator('section', { has: page.getByRole('heading', { name: 'Kommentare' }) });
+}
+
+function verlauf(page: Page) {
+  return page.locator('section', { has: page.getByRole('heading', { name: 'Änderungsverlauf' }) });
+}
+
+function notificationsButton(page: Page) {
+  return page.getByRole('button', { name: /^Benachrichtigungen/ });
+}
+
+test.describe('working together on a Kommune', () => {
+  let lpr: Tab;
+  let pd: Tab;
+
+  test.beforeEach(async ({ browser }) => {
+    lpr = await signedIn(browser, LPR);
+    pd = await signedIn(browser, PD_GOERLITZ);
+    await openZittau(pd.page);
+  });
+
+  test.afterEach(async () => {
+    await lpr.close();
+    await pd.close();
+  });
+
+  test('the police user sees who looks at and who edits the same Kommune', async () => {
+    const notice = pd.page.locator('[data-anwesend]');
+    await openZittau(lpr.page);
+    await expect(notice).toContainText(`${lpr.me.user.name} sieht sich diese Kommune gerade an`);
+
+    // The header counts the others online and says where they are.
+    const online = pd.page.getByRole('button', { name: /^Online/ });
+    await expect(online).toHaveAccessibleName('Online 1 weitere Person');
+    await online.click();
+    const person = pd.page.locator(`[data-online-person="${lpr.me.user.name}"]`);
+    await expect(person.getByRole('link', { name: ZITTAU.name })).toBeVisible();
+    await pd.page.keyboard.press('Escape');
+    await expect(person).toBeHidden();
+    await expect(online).toBeFocused();
+
+    // Starting a change in the milestone form counts as editing, even after the focus moved on.
+    await lpr.page.locator('[data-milestone-form]').getByLabel('Notiz (optional)').fill('Termin vereinbart');
+    await lpr.page.getByRole('heading', { level: 1 }).click();
+    await expect(notice).toContainText(`${lpr.me.user.name} bearbeitet gerade diese Kommune`);
+
+    // Leaving the page ends the notice. On the overview the LPR is outside the area of the
+    // Polizeidirektion, whose users see presence in their area only; the LPR still sees them.
+    await lpr.page.goto('/');
+    await expect(notice).not.toContainText(lpr.me.user.name);
+    await expect(online).toHaveAccessibleName('Online 0 weitere Personen');
+    await lpr.page.getByRole('button', { name: /^Online/ }).click();
+    const polizei = lpr.page.locator(`[data-online-person="${pd.me.user.name}"]`);
+    await expect(polizei).toContainText('Polizeidirektion Görlitz');
+    await expect(polizei.getByRole('link', { name: ZITTAU.name })).toBeVisible();
+  });
+
+  test('a comment mentioning @pd-goerlitz reaches the thread and the notifications of that user live', async () => {
+    await openZittau(lpr.page);
+    const field = lpr.page.getByRole('combobox', { name: 'Kommentar' });
+    await field.pressSequentially('Bitte die Lage am Markt prüfen, @pd-g');
+    // The suggestions list the people who can see Zittau; Enter takes the highlighted one.
+    const option = lpr.page.getByRole('option', { name: new RegExp(`${pd.me.user.name}.*@pd-goerlitz`) });
+    await expect(option).toHaveAttribute('aria-selected', 'true');
+    await expect(field).toHaveAttribute('aria-expanded', 'true');
+    await field.press('Enter');
+    await expect(field).toHaveValue('Bitte die Lage am Markt prüfen, @pd-goerlitz ');
+    await expect(field).toHaveAttribute('aria-expanded', 'false');
+    await field.pressSequentially('danke!');
+    await lpr.page.getByRole('button', { name: 'Kommentar senden' }).click();
+    await expect(lpr.page.locator('[data-kommentar-form] [data-form-erfolg]')).toContainText(pd.me.user.name);
+    await expect(field).toHaveValue('');
+
+    // The police user's open page shows it without a reload …
+    const text = 'Bitte die Lage am Markt prüfen, @pd-goerlitz danke!';
+    const comment = thread(pd.page).locator('[data-kommentar]', { hasText: text });
+    await expect(comment).toBeVisible();
+    await expect(comment.locator('[data-kommentar-autor]')).toHaveText(lpr.me.user.name);
+
+    // … and the bell counts one unread notification, for screen readers too.
+    const bell = notificationsButton(pd.page);
+    await expect(bell).toHaveAccessibleName('Benachrichtigungen (1 ungelesen)');
+    await expect(pd.page.locator('[data-ungelesen]')).toHaveText('1');
+    await bell.click();
+    const entry = pd.page.locator('[data-benachrichtigung]').first();
+    await expect(entry).toContainText(`${lpr.me.user.name} hat Sie bei ${ZITTAU.name} erwähnt`);
+    await expect(entry).toContainText('Bitte die Lage am Markt prüfen');
+    const commentId = await comment.getAttribute('data-kommentar');
+    await expect(entry.getByRole('link', { name: ZITTAU.name })).toHaveAttribute(
+      'href',
+      `/kommunen/${ZITTAU.ags}#kommentar-${commentId}`,
+    );
+
+    await pd.page.getByRole('button', { name: 'Alle als gelesen markieren' }).click();
+    await expect(bell).toHaveAccessibleName('Benachrichtigungen');
+    await expect(entry).toHaveAttribute('data-gelesen', 'true');
+    // Read on the server, not only in this tab.
+    await pd.page.reload();
+    await expect(pd.page.getByRole('button', { name: 'Kommentar senden' })).toBeEnabled();
+    await expect(pd.page.locator('[data-ungelesen]')).toHaveCount(0);
+
+    // The history lists the comment with its author, for both.
+    await expect(verlauf(pd.page).locator('[data-verlauf-eintrag="kommentar:created"]').first()).toContainText(
+      lpr.me.user.name,
+    );
+  });
+
+  test('an unknown @handle is refused at the field and the text stays', async () => {
+    const field = pd.page.getByRole('combobox', { name: 'Kommentar' });
+    await field.fill('Rückfrage an @niemand-hier');
+    await pd.page.getByRole('button', { name: 'Kommentar senden' }).click();
+    const error = pd.page.locator('[data-field-error="text"]');
+    await expect(error).toContainText('@niemand-hier kennen wir nicht');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveValue('Rückfrage an @niemand-hier');
+  });
+
+  test('the history shows a newly recorded milestone with who recorded it, live for the others', async () => {
+    await openZittau(lpr.page);
+    const form = lpr.page.locator('[data-milestone-form]');
+    await form.getByLabel('Meilenstein').selectOption('erstberatung');
+    await form.getByLabel('Datum').fill('2025-02-14');
+    await form.getByRole('button', { name: 'Meilenstein erfassen' }).click();
+    await expect(form.locator('[data-form-erfolg]')).toContainText('Erstberatung');
+
+    for (const page of [lpr.page, pd.page]) {
+      const newest = verlauf(page).locator('[data-verlauf-eintrag]').first();
+      await expect(newest).toContainText('Meilenstein erfasst: Erstberatung vom 14.02.2025');
+      await expect(newest.locator('[data-verlauf-wer]')).toHaveText(lpr.me.user.name);
+    }
+  });
+
+  test('the Kommune page with thread, history and open notifications is axe clean', async () => {
+    await pd.page.getByRole('combobox', { name: 'Kommentar' }).fill('Notiz für das Team');
+    await pd.page.getByRole('button', { name: 'Kommentar senden' }).click();
+    await expect(thread(pd.page).locator('[data-kommentar]', { hasText: 'Notiz für das Team' })).toBeVisible();
+    await expect(verlauf(pd.page).locator('[data-verlauf-eintrag]').first()).toBeVisible();
+    await notificationsButton(pd.page).click();
+    const results = await new AxeBuilder({ page: pd.page }).withTags(WCAG_21_AA).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  });
+});
+
+test('the public sees the history without names, and no comments, presence or notifications', async ({ page }) => {
+  await page.goto(`/kommunen/${ZITTAU.ags}`);
+  await expect(page.getByRole('heading', { level: 1, name: ZITTAU.name })).toBeVisible();
+  await expect(verlauf(page).locator('[data-verlauf-eintrag]').first()).toBeVisible();
+  await expect(verlauf(page).locator('[data-verlauf-wer]')).toHaveCount(0);
+  await expect(verlauf(page).locator('[data-verlauf-eintrag="kommentar:created"]')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Kommentare' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Online/ })).toHaveCount(0);
+  await expect(notificationsButton(page)).toHaveCount(0);
+});
