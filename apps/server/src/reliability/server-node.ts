@@ -52,8 +52,11 @@ export async function untilHealth(node: ServerNode, status: number, timeoutMs: n
   const deadline = Date.now() + timeoutMs;
   let last: number | undefined;
   while ((last = await healthOf(node.url)) !== status) {
-    if (Date.now() > deadline) {
-      throw new Error(`/api/health antwortet ${last}, nicht ${status}; der Server schrieb:\n${node.output.join('')}`);
+    const { exitCode, signalCode } = node.child;
+    const gone = exitCode !== null || signalCode !== null;
+    if (gone || Date.now() > deadline) {
+      const state = gone ? `ist beendet (${exitCode ?? signalCode})` : `antwortet ${last}`;
+      throw new Error(`/api/health sollte ${status} sein, der Server ${state}; er schrieb:\n${node.output.join('')}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
