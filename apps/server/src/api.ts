@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler } from 'express';
+import { isUnavailable } from '@asskomm/db';
 import type { HealthReport } from '@asskomm/domain';
 import type { AuthService } from './auth/auth-service.ts';
 import type { DatabaseState } from './database.ts';
@@ -8,7 +9,9 @@ import { authRoutes, type AuthRoutesDeps } from './routes/auth.ts';
 import { dataRoutes } from './routes/data.ts';
 import { fundingRoutes } from './routes/funding.ts';
 import { kommuneDataRoutes } from './routes/kommune-data.ts';
+import { metricsRoute, type MetricsDeps } from './routes/metrics.ts';
 import { auditRoutes, userRoutes } from './routes/users.ts';
+import { zusammenarbeitRoutes } from './routes/zusammenarbeit.ts';
 import { sameOriginWrites } from './same-origin.ts';
 
 export interface ApiDeps extends AuthRoutesDeps {
@@ -16,6 +19,7 @@ export interface ApiDeps extends AuthRoutesDeps {
   database: DatabaseState;
   version: string;
   startedAt: number;
+  metrics: MetricsDeps;
 }
 
 /** The JSON API under /api. Every answer is JSON, errors included, with a German message. */
@@ -51,11 +55,13 @@ export function createApi(deps: ApiDeps): express.Router {
     next();
   });
 
+  api.use('/metrics', metricsRoute(deps.metrics));
   api.use('/auth', authRoutes(deps));
   api.use('/users', userRoutes(deps));
   api.use('/audit', auditRoutes(auth));
   api.use('/admin', adminRoutes(auth.handle, auth.demoMode));
   api.use(kommuneDataRoutes({ handle: auth.handle }));
+  api.use(zusammenarbeitRoutes(auth.handle));
   api.use(fundingRoutes(auth.handle));
   api.use(dataRoutes(auth.handle));
 
@@ -76,7 +82,7 @@ export function createApi(deps: ApiDeps): express.Router {
     if (status !== undefined && status >= 400 && status < 500) {
       return sendError(res, status, { error: 'Die Anfrage kann so nicht angenommen werden.' });
     }
-    void database.ping().then((up) => {
+    void (isUnavailable(error) ? Promise.resolve(false) : database.ping()).then((up) => {
       if (!up)
         return sendError(res, 503, { error: 'Die Datenbank ist nicht erreichbar. Bitte gleich erneut versuchen.' });
       console.error(error);

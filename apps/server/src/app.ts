@@ -5,7 +5,7 @@ import { createApi } from './api.ts';
 import { createAuthService } from './auth/auth-service.ts';
 import type { InitialUsersOptions } from './auth/initial-users.ts';
 import { prepareDatabase, type DatabaseState } from './database.ts';
-import { attachRealtime, type RealtimeServer } from './realtime.ts';
+import { attachRealtime, type RealtimeServer } from './realtime/index.ts';
 
 /** A connect-style handler such as SvelteKit's adapter-node `handler`. */
 export type PageHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -19,6 +19,8 @@ export interface AppOptions {
   /** Express's `trust proxy`, so client addresses (login throttling, audit) are right behind a proxy. */
   trustProxy?: string | boolean;
   version?: string;
+  /** Lets a scraper read `/api/metrics` with `Authorization: Bearer <token>` (admins may without). */
+  metricsToken?: string | undefined;
   /** Serves every path outside /api and /socket.io; without it those answer 404. */
   pages?: PageHandler;
   log?: (message: string) => void;
@@ -69,7 +71,14 @@ export function createApp(options: AppOptions): App {
   const realtime = attachRealtime(server, handle, auth);
   app.use(
     '/api',
-    createApi({ auth, database, version, startedAt: Date.now(), disconnectUser: realtime.disconnectUser }),
+    createApi({
+      auth,
+      database,
+      version,
+      startedAt: Date.now(),
+      disconnectUser: realtime.disconnectUser,
+      metrics: { token: options.metricsToken, realtime: realtime.stats },
+    }),
   );
   if (pages) app.use(pages);
   app.use((_req, res) => res.status(404).type('text/plain; charset=utf-8').send('Seite nicht gefunden'));

@@ -19,6 +19,7 @@ const schema = z
     SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
     TRUST_PROXY: z.string().min(1).optional(),
     DASHBOARD_BUILD: z.string().min(1).optional(),
+    METRICS_TOKEN: z.string().min(16, 'muss mindestens 16 Zeichen lang sein').optional(),
   })
   .refine((c) => (c.ADMIN_EMAIL === undefined) === (c.ADMIN_PASSWORD === undefined), {
     message: 'ADMIN_EMAIL und ADMIN_PASSWORD nur gemeinsam angeben',

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
         : undefined,
     session: { idleMs: config.SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.SESSION_MAX_HOURS * 3_600_000 },
     trustProxy: config.TRUST_PROXY,
+    metricsToken: config.METRICS_TOKEN,
     version: pkg.version,
     pages,
   });

@@ -16,10 +16,15 @@ export interface DbConfig {
 export interface DbHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
-  /** Tells this process's listeners that events were committed (call after the commit, never before). */
-  notifyCommitted(): void;
-  /** Registers a listener for committed events; returns a function that removes it. */
-  onCommitted(listener: () => void): () => void;
+  /**
+   * Registers a listener for committed events, in this process or any other on the same database
+   * (NOTIFY from a trigger, so it fires only after commit). It gets the committed seq, or nothing
+   * when events may have been missed (the listening connection was re-established). Returns a
+   * function that removes it.
+   */
+  onCommitted(listener: (seq?: number) => void): () => void;
+  /** The pg pool on PostgreSQL (for the Socket.IO adapter), null on PGlite. */
+  pool: pg.Pool | null;
   /** Closes every connection; safe to call twice. */
   close(): Promise<void>;
 }
@@ -44,28 +49,109 @@ export function createDb(config: DbConfig): DbHandle {
       },
     });
     // An idle client losing its server must not crash the process; the next query reconnects.
-    pool.on('error', (error) => console.warn(`PostgreSQL-Verbindung verloren: ${error.message}`));
+    const lost = (error: Error) => console.warn(`PostgreSQL-Verbindung verloren: ${error.message}`);
+    pool.on('error', lost);
+    // Also for clients held outside the pool's idle list (the Socket.IO adapter keeps one for LISTEN):
+    // an 'error' without a listener would end the process.
+    pool.on('connect', (client) => client.on('error', lost));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', ...committedSignal(), close: once(() => db.destroy()) };
+    const feed = postgresFeed(config.databaseUrl);
+    return {
+      db,
+      kind: 'postgres',
+      pool,
+      onCommitted: feed.onCommitted,
+      close: once(async () => {
+        await feed.close();
+        await db.destroy();
+      }),
+    };
   }
   const pglite = new PGlite(config.dataDir ?? 'memory://', {
     parsers: { [DATE_OID]: (value: string) => value },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-  return { db, kind: 'pglite', ...committedSignal(), close: once(() => db.destroy()) };
+  const feed = committedFeed((emit) => pglite.listen(CHANNEL, (payload) => emit(Number(payload))));
+  return {
+    db,
+    kind: 'pglite',
+    pool: null,
+    onCommitted: feed.onCommitted,
+    close: once(async () => {
+      await feed.close();
+      await db.destroy();
+    }),
+  };
 }
 
-/** In-process signal of committed events: enough for one node; several nodes need PostgreSQL NOTIFY. */
-function committedSignal(): Pick<DbHandle, 'notifyCommitted' | 'onCommitted'> {
+/** The channel the domain_event trigger notifies with each committed seq. */
+const CHANNEL = 'domain_event';
+const RELISTEN_MS = [250, 500, 1000, 2000, 5000];
+
+type Emit = (seq?: number) => void;
+
+/**
+ * Fans notifications out to this process's listeners. `start` begins listening with the first
+ * listener (a process that never pushes, e.g. a seed script, never holds a connection for it)
+ * and returns how to stop.
+ */
+function committedFeed(start: (emit: Emit) => Promise<() => Promise<void> | void>) {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
+  let stop: Promise<() => Promise<void> | void> | undefined;
+  const emit: Emit = (seq) => emitter.emit('committed', seq);
   return {
-    notifyCommitted: () => emitter.emit('committed'),
-    onCommitted: (listener) => {
+    onCommitted: (listener: Emit) => {
       emitter.on('committed', listener);
-      return () => emitter.off('committed', listener);
+      stop ??= start(emit);
+      return () => void emitter.off('committed', listener);
+    },
+    close: async () => {
+      emitter.removeAllListeners();
+      if (stop) await (await stop)();
     },
   };
+}
+
+/**
+ * LISTEN on a dedicated connection (a pooled one could be handed back and lose it). When the
+ * connection breaks — PostgreSQL restarted, network gone — it is re-established with backoff,
+ * and listeners are told to catch up, since notifications sent meanwhile are lost.
+ */
+function postgresFeed(connectionString: string) {
+  return committedFeed(async (emit) => {
+    let closed = false;
+    let client: pg.Client | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const listen = async (attempt: number): Promise<void> => {
+      const next = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+      next.on('error', () => {}); // 'end' follows and handles it
+      next.on('notification', (msg) => emit(Number(msg.payload)));
+      next.on('end', () => {
+        if (closed || client !== next) return;
+        client = undefined;
+        console.warn('LISTEN-Verbindung zu PostgreSQL verloren; wird neu aufgebaut');
+        retry = setTimeout(() => void listen(0), RELISTEN_MS[0]);
+      });
+      try {
+        await next.connect();
+        await next.query(`LISTEN ${CHANNEL}`);
+        if (closed) return void (await next.end());
+        client = next;
+        emit();
+      } catch {
+        await next.end().catch(() => {});
+        if (closed) return;
+        retry = setTimeout(() => void listen(attempt + 1), RELISTEN_MS[Math.min(attempt, RELISTEN_MS.length - 1)]);
+      }
+    };
+    await listen(0);
+    return async () => {
+      closed = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => {});
+    };
+  });
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

@@ -1,6 +1,6 @@
 export { createDb, type DbConfig, type DbHandle, type DatabaseKind } from './create-db.ts';
 export { migrateToLatest } from './migrate.ts';
-export { ping } from './ping.ts';
+export { isUnavailable, ping } from './ping.ts';
 export { seedMasterData } from './seed-master-data.ts';
 export { seedDemoDataIfEmpty, resetDemoData, demoDataFor } from './seed-demo.ts';
 export { TARGETS, REAL_SIGNINGS, MODELLKOMMUNEN } from './demo-data.ts';
@@ -14,3 +14,4 @@ export * as kpi from './kpi.ts';
 export * as milestones from './milestones.ts';
 export * as sessions from './sessions.ts';
 export * as users from './users.ts';
+export * as kommentare from './kommentare.ts';

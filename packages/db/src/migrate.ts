@@ -5,6 +5,7 @@ import * as createMilestoneAndFunding from '../migrations/2026-11-21T1210_create
 import * as createAccounts from '../migrations/2026-11-21T1300_create_accounts.ts';
 import * as historyAndFunding from '../migrations/2026-11-21T1400_history_and_funding.ts';
 import * as kommuneFakten from '../migrations/2026-11-21T1500_kommune_fakten.ts';
+import * as liveCollaboration from '../migrations/2026-11-21T1600_live_collaboration.ts';
 import type { Database } from './schema.ts';
 
 // Listed statically (not read from disk) so the bundled server carries its migrations with it.
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21T1300_create_accounts': createAccounts,
   '2026-11-21T1400_history_and_funding': historyAndFunding,
   '2026-11-21T1500_kommune_fakten': kommuneFakten,
+  '2026-11-21T1600_live_collaboration': liveCollaboration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -141,8 +141,8 @@ export async function withdraw(
 }
 
 /**
- * Records a milestone and its event in one transaction, bumping the Kommune's version, then
- * signals the commit. For seeds, tests and tools; the API applies the rules before it calls `insert`.
+ * Records a milestone and its event in one transaction, bumping the Kommune's version.
+ * For seeds, tests and tools; the API applies the rules before it calls `insert`.
  */
 export async function record(handle: DbHandle, input: MilestoneInput): Promise<DomainEvent> {
   const event = await handle.db.transaction().execute(async (trx) => {
@@ -162,6 +162,5 @@ export async function record(handle: DbHandle, input: MilestoneInput): Promise<D
       actorId: input.erfasstVon ?? null,
     });
   });
-  handle.notifyCommitted();
   return event;
 }

@@ -16,3 +16,18 @@ export async function ping(db: Kysely<Database>, timeoutMs = 2_000): Promise<boo
     clearTimeout(timer);
   }
 }
+
+/** SQLSTATEs of a server that is shutting down or starting up (class 08 is "connection exception"). */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const CONNECTION_FAILURE =
+  /ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|timeout exceeded when trying to connect/i;
+
+/**
+ * True when an error means the database could not be reached (down, restarting, connection lost),
+ * as opposed to a fault in the query: the caller should answer "try again" rather than log a bug.
+ */
+export function isUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (code.startsWith('08') || UNAVAILABLE_STATES.has(code))) return true;
+  return CONNECTION_FAILURE.test(`${String(code ?? '')} ${String(message ?? '')}`);
+}

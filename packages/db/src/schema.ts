@@ -141,6 +141,21 @@ export interface KommuneFaktenTable {
   austritt_daten: ColumnType<string[], string[] | undefined, string[]>;
 }
 
+export interface KommentarTable {
+  id: Generated<number>;
+  ags: string;
+  autor_id: number | null;
+  text: string;
+  created_at: Generated<Date>;
+}
+
+export interface ErwaehnungTable {
+  id: Generated<number>;
+  kommentar_id: number;
+  user_id: number;
+  gelesen_am: Date | null;
+}
+
 export interface Database {
   polizeidirektion: PolizeidirektionTable;
   kommune: KommuneTable;
@@ -154,6 +169,8 @@ export interface Database {
   app_user: AppUserTable;
   session: SessionTable;
   audit_log: AuditLogTable;
+  kommentar: KommentarTable;
+  erwaehnung: ErwaehnungTable;
 }
 
 export type KommuneRow = Selectable<KommuneTable>;

@@ -64,7 +64,6 @@ export async function resetDemoData(
     return events.append(trx, { type: 'demo:reset', ags: null, version: null, before: null, after: null, actorId });
   });
   await sql`analyze`.execute(handle.db);
-  handle.notifyCommitted();
   return event;
 }
 

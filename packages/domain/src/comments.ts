@@ -17,3 +17,8 @@ export function mentionedHandles(text: string): string[] {
 export function canComment(principal: Principal): boolean {
   return principal.userId !== null && !principal.readOnly;
 }
+
+/** The start of a comment as a notification shows it. */
+export function excerpt(text: string, length = 140): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
+}

@@ -1,4 +1,4 @@
-import type { Role, Scope } from './access.ts';
+import { scopeCovers, type Role, type Scope } from './access.ts';
 import type { PolizeidirektionId } from './kommune.ts';
 
 export const DOMAIN_EVENT_TYPES = [
@@ -100,6 +100,8 @@ export interface SocketData {
   scope: Scope;
   sessionId: string | null;
   userId: number | null;
+  /** The signed-in user as presence shows them (their own role and area, even while viewing as another role). */
+  user: { name: string; role: Role; polizeidirektion: PolizeidirektionId | null } | null;
   /** Set once a signed-in tab announced its presence. */
   presence: PresenceEntry | null;
 }
@@ -126,4 +128,19 @@ export function toPublicEvent(event: DomainEvent): DomainEvent | null {
     before: funding ? null : publicPart(event.before),
     after: funding ? null : publicPart(event.after),
   };
+}
+
+/**
+ * An event as a scope sees it, or null when not at all: a Polizeidirektion sees its own area and
+ * Land-wide events (no area, e.g. a demo reset), the public sees `toPublicEvent`. The database's
+ * scoped replay applies the same rule in SQL.
+ */
+export function eventAsSeenBy(
+  scope: Scope,
+  event: DomainEvent,
+  polizeidirektion: PolizeidirektionId | null,
+): DomainEvent | null {
+  if (scope.kind === 'public') return toPublicEvent(event);
+  if (scope.kind === 'polizeidirektion' && polizeidirektion && !scopeCovers(scope, polizeidirektion)) return null;
+  return event;
 }

@@ -142,7 +142,6 @@ export function fundingRoutes(handle: DbHandle): express.Router {
       });
       return { antrag: after!, seq: event.seq };
     });
-    handle.notifyCommitted();
     return result;
   };
 

@@ -134,7 +134,6 @@ export function kommuneDataRoutes({ handle }: KommuneDataDeps): express.Router {
       return { stale: false as const, result, event: appended };
     });
     if (outcome.stale) return conflict(handle, scope, ags);
-    handle.notifyCommitted();
     return outcome;
   };
 
@@ -272,7 +271,6 @@ export function kommuneDataRoutes({ handle }: KommuneDataDeps): express.Router {
       return { signingId, recorded };
     });
     if ('staleAgs' in outcome) return conflict(handle, scope, outcome.staleAgs!);
-    handle.notifyCommitted();
     res.status(201).json(outcome);
   });
 

@@ -1,19 +1,31 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import { Server, type Socket } from 'socket.io';
 import { events, type DbHandle } from '@asskomm/db';
 import {
+  REPLAY_LIMIT,
   scopeOf,
-  toPublicEvent,
   type ClientToServerEvents,
   type InterServerEvents,
-  type Scope,
+  type PolizeidirektionId,
   type ServerToClientEvents,
   type SocketData,
 } from '@asskomm/domain';
-import type { AuthService } from './auth/auth-service.ts';
-import { isSameOrigin } from './same-origin.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import { isSameOrigin } from '../same-origin.ts';
+import { createFanOut } from './fan-out.ts';
+import { attachPresence } from './presence.ts';
+import { roomOf, userRoom } from './rooms.ts';
+import { guardSocket } from './socket-guard.ts';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+export interface RealtimeStats {
+  sockets: number;
+  lastPushedSeq: number | null;
+  pushedEvents: number;
+}
 
 export interface Realtime {
   io: RealtimeServer;
@@ -21,22 +33,17 @@ export interface Realtime {
   startFeed(): Promise<void>;
   /** Disconnects every socket of the user at once (logout, deactivation, a changed view); clients reconnect themselves. */
   disconnectUser(userId: number): void;
+  stats(): RealtimeStats;
 }
 
-/** Most events a client may ask to replay at once; further ones it asks for again. */
-const REPLAY_LIMIT = 1000;
 /** How often open sockets re-check their session (expiry, logout on another node). */
 const SESSION_CHECK_MS = 10_000;
 
-/** The one room of each scope; an event goes to the rooms whose scope covers it. */
-export function roomOf(scope: Scope): string {
-  return scope.kind === 'polizeidirektion' ? `scope:pd:${scope.polizeidirektion}` : `scope:${scope.kind}`;
-}
-const userRoom = (userId: number) => `user:${userId}`;
-
 /**
  * Socket.IO at /socket.io. The handshake checks the Origin and authenticates by the session cookie;
- * each socket joins the room of its scope, and committed events go only to the rooms allowed to see them.
+ * each socket joins the room of its scope, and committed events go only to the rooms allowed to see
+ * them. On PostgreSQL the Socket.IO adapter connects the nodes for presence and for disconnecting a
+ * user everywhere; events themselves reach every node through the database's NOTIFY.
  */
 export function attachRealtime(httpServer: HttpServer, handle: DbHandle, auth: AuthService): Realtime {
   const io: RealtimeServer = new Server(httpServer, {
@@ -45,6 +52,14 @@ export function attachRealtime(httpServer: HttpServer, handle: DbHandle, auth: A
     maxHttpBufferSize: 16 * 1024,
     allowRequest: (req, callback) => callback(null, isSameOrigin(req.headers.origin, req.headers.host)),
   });
+  if (handle.pool) {
+    io.adapter(
+      createAdapter(handle.pool, {
+        errorHandler: (error) => console.warn(`Socket.IO-Adapter: ${error.message}`),
+      }),
+    );
+  }
+  const fanOut = createFanOut(io, handle);
 
   io.use(async (socket, next) => {
     try {
@@ -52,6 +67,12 @@ export function attachRealtime(httpServer: HttpServer, handle: DbHandle, auth: A
       socket.data.connectedAt = Date.now();
       socket.data.sessionId = session?.id ?? null;
       socket.data.userId = session?.userId ?? null;
+      socket.data.user = session && {
+        name: session.user.name,
+        role: session.user.role,
+        polizeidirektion: session.user.polizeidirektion as PolizeidirektionId | null,
+      };
+      socket.data.presence = null;
       socket.data.scope = scopeOf(principal);
       await socket.join(roomOf(socket.data.scope));
       if (session) await socket.join(userRoom(session.userId));
@@ -62,38 +83,22 @@ export function attachRealtime(httpServer: HttpServer, handle: DbHandle, auth: A
   });
 
   io.on('connection', (socket) => {
+    // Joined its room already: everything pushed from here on follows this head.
+    const head = fanOut.headOf(socket.data.scope);
+    if (head !== null) socket.emit('events:head', head);
+    guardSocket(socket);
+
     socket.on('events:since', async (seq, ack) => {
       if (typeof ack !== 'function') return;
       if (!Number.isSafeInteger(seq) || seq < 0) return ack({ error: 'seq muss eine nicht negative ganze Zahl sein' });
       try {
-        const replay = await events.since(handle.db, socket.data.scope, seq, REPLAY_LIMIT);
-        ack({ data: socket.data.scope.kind === 'public' ? replay.map(toPublicEvent) : replay });
+        ack({ data: await events.since(handle.db, socket.data.scope, seq, REPLAY_LIMIT) });
       } catch {
         ack({ error: 'Datenbank nicht erreichbar' });
       }
     });
+    attachPresence(io, handle, socket);
   });
-
-  // Pushes strictly in order: one read at a time, always from the last pushed number on.
-  let pushed: number | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const pushCommitted = () => {
-    running = running.then(async () => {
-      if (pushed === undefined) return;
-      try {
-        for (const { event, polizeidirektion } of await events.routedSince(handle.db, pushed, REPLAY_LIMIT)) {
-          io.to(roomOf({ kind: 'land' })).emit('domain:event', event);
-          if (polizeidirektion)
-            io.to(roomOf({ kind: 'polizeidirektion', polizeidirektion })).emit('domain:event', event);
-          io.to(roomOf({ kind: 'public' })).emit('domain:event', toPublicEvent(event));
-          pushed = event.seq;
-        }
-      } catch (error) {
-        console.warn(`Ereignisse konnten nicht gelesen werden: ${(error as Error).message}`);
-      }
-    });
-  };
-  const unsubscribe = handle.onCommitted(pushCommitted);
 
   const checkSessions = setInterval(async () => {
     const signedIn = [...io.of('/').sockets.values()].filter((s) => s.data.sessionId);
@@ -105,16 +110,22 @@ export function attachRealtime(httpServer: HttpServer, handle: DbHandle, auth: A
   checkSessions.unref();
 
   httpServer.on('close', () => {
-    unsubscribe();
+    fanOut.stop();
     clearInterval(checkSessions);
   });
 
   return {
     io,
     startFeed: async () => {
-      pushed = await events.lastSeq(handle.db);
-      pushCommitted();
+      await fanOut.start();
+      // Sockets that connected before the feed knew its heads start their sequence now.
+      for (const socket of io.of('/').sockets.values()) socket.emit('events:head', fanOut.headOf(socket.data.scope)!);
     },
+    // Through the adapter: the user's sockets on every node.
     disconnectUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
+    stats: () => {
+      const { lastPushed, pushed } = fanOut.stats();
+      return { sockets: io.of('/').sockets.size, lastPushedSeq: lastPushed, pushedEvents: pushed };
+    },
   };
 }

@@ -1,0 +1,50 @@
+import type { ClientToServerEvents } from '@asskomm/domain';
+import type { RealtimeSocket } from './index.ts';
+
+const KNOWN_EVENTS = new Set<string>([
+  'events:since',
+  'presence:set',
+  'presence:list',
+] satisfies (keyof ClientToServerEvents)[]);
+
+/** A tab sends a few messages a minute; bursts (reconnect, quick navigation) stay well below this. */
+export const SOCKET_RATE = { perSecond: 10, burst: 30 };
+/** A client that keeps flooding after being refused this many times is disconnected. */
+const REFUSALS_BEFORE_DISCONNECT = 200;
+/** At most one log line per socket and minute, so a flood cannot flood the log either. */
+const LOG_EVERY_MS = 60_000;
+
+/**
+ * Guards the server against one misbehaving client: messages beyond a token bucket are dropped
+ * (others are unaffected: every socket has its own bucket), unknown event names are dropped and
+ * logged, and a socket that floods on regardless is disconnected.
+ */
+export function guardSocket(socket: RealtimeSocket, log: (message: string) => void = console.warn): void {
+  let tokens = SOCKET_RATE.burst;
+  let refilled = Date.now();
+  let refusals = 0;
+  let loggedAt = 0;
+  const note = (message: string) => {
+    const now = Date.now();
+    if (now - loggedAt < LOG_EVERY_MS) return;
+    loggedAt = now;
+    log(`Socket ${socket.id} (${socket.handshake.address}): ${message}`);
+  };
+
+  socket.use(([name], next) => {
+    const now = Date.now();
+    tokens = Math.min(SOCKET_RATE.burst, tokens + ((now - refilled) / 1000) * SOCKET_RATE.perSecond);
+    refilled = now;
+    if (tokens < 1) {
+      note('zu viele Nachrichten, werden verworfen');
+      if (++refusals >= REFUSALS_BEFORE_DISCONNECT) socket.disconnect(true);
+      return;
+    }
+    tokens -= 1;
+    if (!KNOWN_EVENTS.has(String(name))) {
+      note(`unbekanntes Ereignis „${String(name).slice(0, 60)}“ ignoriert`);
+      return;
+    }
+    next();
+  });
+}
