@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { milestones } from '@asskomm/db';
+import { events, milestones } from '@asskomm/db';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import {
   toPublicEvent,
@@ -8,6 +8,7 @@ import {
   type KommuneSummary,
   type KpiPoint,
   type KpiSnapshot,
+  type PresenceEntry,
   type UserInfo,
 } from '@asskomm/domain';
 import { DEMO_PASSWORD, DEMO_USERS } from './auth/initial-users.ts';
@@ -39,6 +40,9 @@ const goerlitzEditors = (ok: number): Record<Who, number> => ({
 /** A version nobody saw: an allowed write reaches the version check and answers 409, changing nothing. */
 const STALE = 999_999;
 const exceptPd = (pd: 'pd-goerlitz' | 'pd-leipzig'): Record<Who, number> => ({ ...everyone(200), [pd]: 404 });
+/** Signed-in users of Görlitz's scope; visitors 401, the other area 404. */
+const goerlitzStaff = (ok: number): Record<Who, number> => ({ ...everyone(ok), anonym: 401, 'pd-leipzig': 404 });
+const signedInOnly = (ok: number): Record<Who, number> => ({ ...everyone(ok), anonym: 401 });
 
 const ANTRAG = {
   haushaltsjahr: 2025,
@@ -114,6 +118,19 @@ const MATRIX: Cell[] = [
     body: () => ({ datum: '2025-03-01', betragCent: 100, version: STALE }),
     expect: goerlitzEditors(409),
   },
+  { method: 'GET', path: '/api/aktivitaet', expect: everyone(200) },
+  { method: 'GET', path: `/api/kommunen/${GOERLITZ}/verlauf`, expect: exceptPd('pd-leipzig') },
+  { method: 'GET', path: `/api/kommunen/${LEIPZIG}/verlauf?limit=5`, expect: exceptPd('pd-goerlitz') },
+  { method: 'GET', path: `/api/kommunen/${GOERLITZ}/kommentare`, expect: goerlitzStaff(200) },
+  {
+    method: 'POST',
+    path: `/api/kommunen/${GOERLITZ}/kommentare`,
+    body: (who) => ({ text: `Anmerkung von ${who} an @lpr` }),
+    expect: goerlitzStaff(201),
+  },
+  { method: 'GET', path: '/api/benachrichtigungen', expect: signedInOnly(200) },
+  { method: 'POST', path: '/api/benachrichtigungen/gelesen', body: () => ({}), expect: signedInOnly(200) },
+  { method: 'GET', path: '/api/metrics', expect: { ...everyone(403), admin: 200 } },
   { method: 'GET', path: '/api/users', expect: adminOnly(200) },
   {
     method: 'POST',
@@ -188,7 +205,7 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
 
   it.each(ROLES)('delivers live events and replays only within the scope of %s', async (who) => {
     const client = await signedIn(server, who);
-    const { socket, received } = await client.socket();
+    const { socket, received, brokenChain } = await client.socket();
     try {
       const goerlitz = await milestones.record(server.test, {
         ags: GOERLITZ,
@@ -200,12 +217,20 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
         kind: 'coaching_begonnen',
         date: '2025-01-03',
       });
-      const inScope = who === 'pd-goerlitz' ? [goerlitz] : who === 'pd-leipzig' ? [leipzig] : [goerlitz, leipzig];
-      const visible = who === 'anonym' ? inScope.map(toPublicEvent) : inScope;
+      const lpr = await signedIn(server, 'lpr');
+      expect((await lpr.request('POST', `/api/kommunen/${LEIPZIG}/kommentare`, { text: 'Bitte prüfen' })).status).toBe(
+        201,
+      );
+      const [comment] = await events.since(server.test.db, { kind: 'land' }, leipzig.seq);
+      const inScope =
+        who === 'pd-goerlitz' ? [goerlitz] : who === 'pd-leipzig' ? [leipzig, comment!] : [goerlitz, leipzig, comment!];
+      // The public sees milestones without notes or names, and no comments at all.
+      const visible = who === 'anonym' ? inScope.flatMap((e) => toPublicEvent(e) ?? []) : inScope;
       await expect.poll(() => received.length, { timeout: 2_000 }).toBe(visible.length);
       // A moment longer, so an event that should not arrive would have.
       await new Promise((r) => setTimeout(r, 200));
       expect(received).toEqual(visible);
+      expect(brokenChain()).toEqual([]);
       expect(await socket.emitWithAck('events:since', goerlitz.seq - 1)).toEqual({ data: visible });
     } finally {
       socket.close();
@@ -244,13 +269,15 @@ describe.each(TEST_DATABASE_KINDS)('police directorates see nothing of each othe
       const verlauf = await client.json<KpiPoint[]>('GET', '/api/kpi/verlauf');
       const ownVerlauf = await new TestClient(server.url).json<KpiPoint[]>('GET', `/api/kpi/verlauf?pd=${area.own}`);
       expect(verlauf.body).toEqual(ownVerlauf.body);
-      for (const path of ['/api/kommunen', '/api/kpi', '/api/kpi/verlauf', '/api/auth/me']) {
+      for (const path of ['/api/kommunen', '/api/kpi', '/api/kpi/verlauf', '/api/auth/me', '/api/aktivitaet']) {
         expect(leaks(await (await client.request('GET', path)).text()), path).toBe(false);
       }
       for (const path of [
         `/api/kommunen/${area.otherAgs}`,
         `/api/kpi?pd=${area.other}`,
         `/api/kpi/verlauf?pd=${area.other}`,
+        `/api/kommunen/${area.otherAgs}/verlauf`,
+        `/api/kommunen/${area.otherAgs}/kommentare`,
       ]) {
         const response = await client.request('GET', path);
         expect({ path, status: response.status }).toEqual({ path, status: 404 });
@@ -258,16 +285,31 @@ describe.each(TEST_DATABASE_KINDS)('police directorates see nothing of each othe
       }
 
       const { socket, received } = await client.socket();
+      const presence: PresenceEntry[] = [];
+      socket.on('presence:updated', (entry) => presence.push(entry));
       const other = await milestones.record(server.test, {
         ags: area.otherAgs,
         kind: 'praeventionskonzept_beschlossen',
         date: '2025-02-01',
       });
+      // A colleague of the Land comments on and looks at a Kommune of the other area.
+      const lpr = await signedIn(server, 'lpr');
+      expect((await lpr.request('POST', `/api/kommunen/${area.otherAgs}/kommentare`, { text: 'Intern' })).status).toBe(
+        201,
+      );
+      const { socket: lprSocket } = await lpr.socket();
+      lprSocket.emit('presence:set', { ags: area.otherAgs, editing: true });
+      // Own presence announced in the other area is refused as well.
+      socket.emit('presence:set', { ags: area.otherAgs, editing: false });
       await new Promise((r) => setTimeout(r, 300));
       const replay = (await socket.emitWithAck('events:since', other.seq - 1)) as { data: DomainEvent[] };
+      const listed = (await socket.emitWithAck('presence:list')) as { data: PresenceEntry[] };
       socket.close();
+      lprSocket.close();
       expect(received).toEqual([]);
       expect(replay.data).toEqual([]);
+      expect(presence).toEqual([]);
+      expect(listed.data).toEqual([]);
     },
   );
 });

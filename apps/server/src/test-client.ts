@@ -38,8 +38,11 @@ export class TestClient {
     return (await this.request('POST', '/api/auth/login', { email, password })).status;
   }
 
-  /** A connected Socket.IO client carrying this client's cookie; collects every event it receives. */
-  async socket(): Promise<{ socket: LiveSocket; received: DomainEvent[] }> {
+  /**
+   * A connected Socket.IO client carrying this client's cookie; collects every event it receives
+   * and checks the sequence: each push must name the previous one (or the head) as its `prev`.
+   */
+  async socket(): Promise<{ socket: LiveSocket; received: DomainEvent[]; brokenChain: () => string[] }> {
     const socket: LiveSocket = connect(this.baseUrl, {
       path: '/socket.io',
       transports: ['websocket'],
@@ -47,11 +50,18 @@ export class TestClient {
       extraHeaders: { origin: this.baseUrl, ...(this.cookie && { cookie: this.cookie }) },
     });
     const received: DomainEvent[] = [];
-    socket.on('domain:event', (event) => received.push(event));
+    const broken: string[] = [];
+    let last: number | undefined;
+    socket.on('events:head', (seq) => (last = seq));
+    socket.on('domain:event', (event, prev) => {
+      if (prev !== last) broken.push(`seq ${event.seq}: prev ${prev}, expected ${last}`);
+      last = event.seq;
+      received.push(event);
+    });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
       socket.once('connect_error', reject);
     });
-    return { socket, received };
+    return { socket, received, brokenChain: () => broken };
   }
 }
