@@ -168,6 +168,33 @@ test.describe('working together on a Kommune', () => {
     }
   });
 
+  test('„Ältere laden“ pages back through a long history until it is complete', async () => {
+    for (let i = 1; i <= 50; i++) {
+      const response = await pd.page.request.post(`/api/kommunen/${ZITTAU.ags}/kommentare`, {
+        data: { text: `Beobachtung ${i}` },
+      });
+      expect(response.status()).toBe(201);
+    }
+    const alle = (await (
+      await pd.page.request.get(`/api/kommunen/${ZITTAU.ags}/verlauf?limit=200`)
+    ).json()) as unknown[];
+    // More than one page of 50, less than two: one click completes it.
+    expect(alle.length).toBeGreaterThan(50);
+    expect(alle.length).toBeLessThan(100);
+    await openZittau(pd.page);
+    const eintraege = verlauf(pd.page).locator('[data-verlauf-eintrag]');
+    await expect(eintraege).toHaveCount(50);
+    const aeltere = pd.page.getByRole('button', { name: 'Ältere laden' });
+    await aeltere.click();
+    await expect(eintraege).toHaveCount(alle.length);
+    await expect(aeltere).toHaveCount(0);
+    // Newest first throughout.
+    const seqs = (await eintraege.evaluateAll((lis) =>
+      lis.map((li) => Number(li.getAttribute('data-seq'))),
+    )) as number[];
+    expect(seqs).toEqual(seqs.toSorted((a, b) => b - a));
+  });
+
   test('the Kommune page with thread, history and open notifications is axe clean', async () => {
     await pd.page.getByRole('combobox', { name: 'Kommentar' }).fill('Notiz für das Team');
     await pd.page.getByRole('button', { name: 'Kommentar senden' }).click();
