@@ -145,7 +145,17 @@ test.describe('working together on a Kommune', () => {
 
   test('an unknown @handle is refused at the field and the text stays', async () => {
     const field = pd.page.getByRole('combobox', { name: 'Kommentar' });
-    await field.fill('Rückfrage an @niemand-hier');
+    // The suggestions work by keyboard: arrows move, Escape closes without changing the text.
+    await field.pressSequentially('Rückfrage an @');
+    const options = pd.page.getByRole('option');
+    await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+    await field.press('ArrowDown');
+    await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(field).toHaveAttribute('aria-activedescendant', (await options.nth(1).getAttribute('id'))!);
+    await field.press('Escape');
+    await expect(field).toHaveAttribute('aria-expanded', 'false');
+    await field.pressSequentially('niemand-hier');
+    await expect(field).toHaveValue('Rückfrage an @niemand-hier');
     await pd.page.getByRole('button', { name: 'Kommentar senden' }).click();
     const error = pd.page.locator('[data-field-error="text"]');
     await expect(error).toContainText('@niemand-hier kennen wir nicht');
