@@ -88,13 +88,20 @@ export function attachRealtime(httpServer: HttpServer, handle: DbHandle, auth: A
     if (head !== null) socket.emit('events:head', head);
     guardSocket(socket);
 
+    // One replay at a time per socket: a client never needs two, and a flood must not queue up
+    // database work that others would wait behind.
+    let replaying = false;
     socket.on('events:since', async (seq, ack) => {
       if (typeof ack !== 'function') return;
       if (!Number.isSafeInteger(seq) || seq < 0) return ack({ error: 'seq muss eine nicht negative ganze Zahl sein' });
+      if (replaying) return ack({ error: 'Es läuft schon eine Abfrage; bitte auf ihre Antwort warten.' });
+      replaying = true;
       try {
         ack({ data: await events.since(handle.db, socket.data.scope, seq, REPLAY_LIMIT) });
       } catch {
         ack({ error: 'Datenbank nicht erreichbar' });
+      } finally {
+        replaying = false;
       }
     });
     attachPresence(io, handle, socket);

@@ -10,7 +10,7 @@ const KNOWN_EVENTS = new Set<string>([
 /** A tab sends a few messages a minute; bursts (reconnect, quick navigation) stay well below this. */
 export const SOCKET_RATE = { perSecond: 10, burst: 30 };
 /** A client that keeps flooding after being refused this many times is disconnected. */
-const REFUSALS_BEFORE_DISCONNECT = 200;
+const REFUSALS_BEFORE_DISCONNECT = 1000;
 /** At most one log line per socket and minute, so a flood cannot flood the log either. */
 const LOG_EVERY_MS = 60_000;
 

@@ -1,0 +1,220 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDb, events } from '@asskomm/db';
+import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
+import type { Benachrichtigung, BenachrichtigungListe, KommentarThread, PresenceEntry } from '@asskomm/domain';
+import { createApp } from './app.ts';
+import { DEMO_PASSWORD } from './auth/initial-users.ts';
+import { SOCKET_RATE } from './realtime/socket-guard.ts';
+import { TestClient, type LiveSocket } from './test-client.ts';
+import { startTestServer, type RunningServer } from './test-server.ts';
+
+const GOERLITZ = '14626110';
+
+/** Emits what the typed client would not let us: unknown or malformed messages. */
+function rawEmit(socket: LiveSocket, name: string, ...args: unknown[]): void {
+  (socket as unknown as { emit(name: string, ...args: unknown[]): void }).emit(name, ...args);
+}
+
+async function login(url: string, who: string): Promise<TestClient> {
+  const client = new TestClient(url);
+  expect(await client.login(`${who}@demo.asskomm.invalid`, DEMO_PASSWORD)).toBe(200);
+  return client;
+}
+
+describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('notifies the @mentioned user at once, and only them', async () => {
+    const lpr = await login(server.url, 'lpr');
+    const pd = await login(server.url, 'pd-goerlitz');
+    const ministerium = await login(server.url, 'ministerium');
+    const { socket: pdSocket } = await pd.socket();
+    const { socket: otherSocket } = await ministerium.socket();
+    const toPd: Benachrichtigung[] = [];
+    const toOther: Benachrichtigung[] = [];
+    pdSocket.on('notification:created', (n) => toPd.push(n));
+    otherSocket.on('notification:created', (n) => toOther.push(n));
+    try {
+      const posted = await lpr.json<{ id: number; erwaehnt: { name: string }[] }>(
+        'POST',
+        `/api/kommunen/${GOERLITZ}/kommentare`,
+        { text: '@pd-goerlitz bitte die Lage am Bahnhof prüfen' },
+      );
+      expect(posted.status).toBe(201);
+      expect(posted.body.erwaehnt.map((u) => u.name)).toEqual(['Demo PD Görlitz']);
+      await expect.poll(() => toPd.length, { timeout: 2_000 }).toBe(1);
+      expect(toPd[0]).toMatchObject({
+        ags: GOERLITZ,
+        kommentarId: posted.body.id,
+        von: 'Demo LPR-Team',
+        auszug: '@pd-goerlitz bitte die Lage am Bahnhof prüfen',
+        gelesen: false,
+      });
+
+      const inbox = await pd.json<BenachrichtigungListe>('GET', '/api/benachrichtigungen');
+      expect(inbox.body.ungelesen).toBe(1);
+      expect(inbox.body.eintraege[0]!.id).toBe(toPd[0]!.id);
+      expect((await pd.json('POST', '/api/benachrichtigungen/gelesen', { ids: [toPd[0]!.id] })).body).toEqual({
+        ungelesen: 0,
+      });
+      expect(toOther).toEqual([]);
+      expect((await ministerium.json<BenachrichtigungListe>('GET', '/api/benachrichtigungen')).body.ungelesen).toBe(0);
+
+      const thread = await pd.json<KommentarThread>('GET', `/api/kommunen/${GOERLITZ}/kommentare`);
+      expect(thread.body.kommentare.at(-1)).toMatchObject({ id: posted.body.id, autor: { name: 'Demo LPR-Team' } });
+      // Only those who can see Görlitz can be mentioned there.
+      const handles = thread.body.erwaehnbar.map((u) => u.handle);
+      expect(handles).toContain('pd-goerlitz');
+      expect(handles).not.toContain('pd-leipzig');
+    } finally {
+      pdSocket.close();
+      otherSocket.close();
+    }
+  });
+
+  it('refuses a mention nobody can answer with 422 naming the text, and writes nothing', async () => {
+    const lpr = await login(server.url, 'lpr');
+    const before = await events.lastSeq(server.test.db);
+    const countBefore = (await lpr.json<KommentarThread>('GET', `/api/kommunen/${GOERLITZ}/kommentare`)).body.kommentare
+      .length;
+    for (const text of ['Frage an @niemand', 'Frage an @pd-leipzig, der Görlitz nicht sieht']) {
+      const answer = await lpr.json<{ error: string; field: string }>('POST', `/api/kommunen/${GOERLITZ}/kommentare`, {
+        text,
+      });
+      expect(answer.status).toBe(422);
+      expect(answer.body.field).toBe('text');
+      expect(answer.body.error).toMatch(/kennen wir nicht|kann diese Kommune nicht sehen/);
+    }
+    const empty = await lpr.json<{ field: string }>('POST', `/api/kommunen/${GOERLITZ}/kommentare`, { text: '   ' });
+    expect(empty).toMatchObject({ status: 400, body: { field: 'text' } });
+    expect(await events.lastSeq(server.test.db)).toBe(before);
+    const after = (await lpr.json<KommentarThread>('GET', `/api/kommunen/${GOERLITZ}/kommentare`)).body.kommentare;
+    expect(after.length).toBe(countBefore);
+  });
+
+  it('lets no one comment from a read-only view', async () => {
+    const admin = await login(server.url, 'admin');
+    expect((await admin.request('POST', '/api/auth/ansicht', { role: 'lpr' })).status).toBe(200);
+    const answer = await admin.request('POST', `/api/kommunen/${GOERLITZ}/kommentare`, { text: 'Nur lesen' });
+    expect(answer.status).toBe(403);
+    expect((await admin.request('DELETE', '/api/auth/ansicht')).status).toBe(200);
+  });
+
+  it('shows who edits a Kommune to those who may see it, and forgets them when they leave', async () => {
+    const lpr = await login(server.url, 'lpr');
+    const pd = await login(server.url, 'pd-goerlitz');
+    const { socket: watcher } = await pd.socket();
+    const { socket: editor } = await lpr.socket();
+    const updates: PresenceEntry[] = [];
+    const gone: string[] = [];
+    watcher.on('presence:updated', (entry) => updates.push(entry));
+    watcher.on('presence:gone', (id) => gone.push(id));
+    editor.emit('presence:set', { ags: GOERLITZ, editing: true });
+    await expect.poll(() => updates.length, { timeout: 2_000 }).toBe(1);
+    expect(updates[0]).toMatchObject({
+      id: editor.id,
+      name: 'Demo LPR-Team',
+      role: 'lpr',
+      ags: GOERLITZ,
+      editing: true,
+      polizeidirektion: 'goerlitz',
+    });
+    const listed = (await watcher.emitWithAck('presence:list')) as { data: PresenceEntry[] };
+    expect(listed.data.map((e) => e.id)).toEqual([editor.id]);
+    editor.close();
+    await expect.poll(() => gone, { timeout: 2_000 }).toEqual([updates[0]!.id]);
+    watcher.close();
+  });
+
+  it('drops a flood from one socket without slowing the others', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const flooder = await (await login(server.url, 'lpr')).socket();
+    const calm = await (await login(server.url, 'ministerium')).socket();
+    try {
+      const answered: number[] = [];
+      const refused: number[] = [];
+      for (let i = 0; i < 300; i++) {
+        flooder.socket.emit('events:since', 0, (reply) => ('data' in reply ? answered : refused).push(i));
+      }
+      const started = Date.now();
+      const reply = await calm.socket.timeout(2_000).emitWithAck('events:since', 0);
+      expect('data' in reply).toBe(true);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      // Of the 300, one burst got through the rate limit and at most one at a time was served.
+      await expect.poll(() => answered.length + refused.length, { timeout: 5_000 }).toBe(SOCKET_RATE.burst);
+      expect(answered.length).toBeGreaterThan(0);
+      expect(warn.mock.calls.flat().join('\n')).toMatch(/zu viele Nachrichten/);
+      // The bucket refills: after a pause the same socket is served again.
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect('data' in (await flooder.socket.timeout(2_000).emitWithAck('events:since', 0))).toBe(true);
+    } finally {
+      flooder.socket.close();
+      calm.socket.close();
+      warn.mockRestore();
+    }
+  });
+
+  it('logs an unknown event and ignores it', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { socket } = await (await login(server.url, 'lpr')).socket();
+    try {
+      rawEmit(socket, 'admin:alles-loeschen', { bitte: true });
+      await expect.poll(() => warn.mock.calls.flat().join('\n'), { timeout: 2_000 }).toMatch(/admin:alles-loeschen/);
+      expect(socket.connected).toBe(true);
+    } finally {
+      socket.close();
+      warn.mockRestore();
+    }
+  });
+
+  it('closes a socket that sends an oversized message', async () => {
+    const { socket } = await (await login(server.url, 'lpr')).socket();
+    const reason = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    rawEmit(socket, 'presence:set', { ags: 'x'.repeat(64 * 1024), editing: false });
+    expect(await reason).toBe('transport close');
+  });
+});
+
+describe.skipIf(!TEST_DATABASE_KINDS.includes('postgres'))('presence across two nodes on PostgreSQL', () => {
+  let server: RunningServer;
+  let second: ReturnType<typeof createApp>;
+  let secondUrl: string;
+
+  beforeAll(async () => {
+    server = await startTestServer('postgres');
+    second = createApp({ handle: createDb({ databaseUrl: server.test.url }), demoMode: true, log: () => undefined });
+    await new Promise<void>((resolve) => second.server.listen(0, '127.0.0.1', resolve));
+    await second.ready;
+    secondUrl = `http://127.0.0.1:${(second.server.address() as AddressInfo).port}`;
+  }, 60_000);
+
+  afterAll(async () => {
+    await second?.close();
+    await server?.stop();
+  });
+
+  it('shows an editor on node A to a viewer on node B, in the list and live', async () => {
+    const { socket: editor } = await (await login(server.url, 'lpr')).socket();
+    const { socket: watcher } = await (await login(secondUrl, 'pd-goerlitz')).socket();
+    const updates: PresenceEntry[] = [];
+    watcher.on('presence:updated', (entry) => updates.push(entry));
+    try {
+      editor.emit('presence:set', { ags: GOERLITZ, editing: true });
+      await expect.poll(() => updates.map((e) => e.id), { timeout: 3_000 }).toEqual([editor.id]);
+      const listed = (await watcher.emitWithAck('presence:list')) as { data: PresenceEntry[] };
+      expect(listed.data.map((e) => [e.id, e.editing])).toEqual([[editor.id, true]]);
+    } finally {
+      editor.close();
+      watcher.close();
+    }
+  });
+});
