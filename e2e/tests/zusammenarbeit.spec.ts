@@ -226,3 +226,19 @@ test('the public sees the history without names, and no comments, presence or no
   await expect(page.getByRole('button', { name: /^Online/ })).toHaveCount(0);
   await expect(notificationsButton(page)).toHaveCount(0);
 });
+
+test('an admin looking as the LPR (read only) reads the comments but cannot write', async ({ browser }) => {
+  const admin = await signedIn(browser, 'admin@demo.asskomm.invalid');
+  try {
+    const response = await admin.page.request.post('/api/auth/ansicht', {
+      data: { role: 'lpr', polizeidirektion: null },
+    });
+    expect(response.status()).toBe(200);
+    await admin.page.goto(`/kommunen/${ZITTAU.ags}`);
+    await expect(thread(admin.page).locator('[data-kommentar]').first()).toBeVisible();
+    await expect(thread(admin.page)).toContainText('In dieser Ansicht (nur lesen) können Sie nicht kommentieren.');
+    await expect(admin.page.getByRole('combobox', { name: 'Kommentar' })).toHaveCount(0);
+  } finally {
+    await admin.close();
+  }
+});
