@@ -1,8 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDb, events } from '@asskomm/db';
+import { createDb, events, milestones } from '@asskomm/db';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
-import type { Benachrichtigung, BenachrichtigungListe, KommentarThread, PresenceEntry } from '@asskomm/domain';
+import type {
+  Benachrichtigung,
+  BenachrichtigungListe,
+  DomainEvent,
+  KommentarThread,
+  PresenceEntry,
+} from '@asskomm/domain';
 import { createApp } from './app.ts';
 import { DEMO_PASSWORD } from './auth/initial-users.ts';
 import { SOCKET_RATE } from './realtime/socket-guard.ts';
@@ -99,6 +105,28 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
     expect(await events.lastSeq(server.test.db)).toBe(before);
     const after = (await lpr.json<KommentarThread>('GET', `/api/kommunen/${GOERLITZ}/kommentare`)).body.kommentare;
     expect(after.length).toBe(countBefore);
+  });
+
+  it("keeps a Kommune's comments and funding out of its public history", async () => {
+    const lpr = await login(server.url, 'lpr');
+    await milestones.record(server.test, { ags: GOERLITZ, kind: 'coaching_begonnen', date: '2025-01-02' });
+    expect((await lpr.request('POST', `/api/kommunen/${GOERLITZ}/kommentare`, { text: 'Intern' })).status).toBe(201);
+    const antrag = { haushaltsjahr: 2025, zweck: 'projekt', eingereichtAm: '2024-09-20' };
+    const created = await lpr.request('POST', '/api/foerderantraege', {
+      ...antrag,
+      ags: GOERLITZ,
+      beantragtCent: 900_000,
+      foerderfaehigCent: 1_000_000,
+    });
+    expect(created.status).toBe(201);
+    const staff = await lpr.json<DomainEvent[]>('GET', `/api/kommunen/${GOERLITZ}/verlauf?limit=5`);
+    expect(staff.body.map((e) => e.type).slice(0, 2)).toEqual(['foerderantrag:saved', 'kommentar:created']);
+    const visitor = await new TestClient(server.url).json<DomainEvent[]>('GET', `/api/kommunen/${GOERLITZ}/verlauf`);
+    expect(visitor.status).toBe(200);
+    expect(visitor.body.length).toBeGreaterThan(0);
+    expect(visitor.body.every((e) => e.type.startsWith('milestone:') && e.actor === null && e.ags === GOERLITZ)).toBe(
+      true,
+    );
   });
 
   it('lets no one comment from a read-only view', async () => {

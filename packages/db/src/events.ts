@@ -108,7 +108,11 @@ export async function newest(
 ): Promise<DomainEvent[]> {
   let query = visibleTo(selectEvents(db), scope);
   if (vor !== undefined) query = query.where('seq', '<', String(vor));
-  if (ags !== undefined) query = query.where(sql<string>`payload->>'ags'`, '=', ags);
+  if (ags !== undefined) {
+    query = query.where(sql<string>`payload->>'ags'`, '=', ags);
+    // The public sees that funding changed, never of which Kommune.
+    if (scope.kind === 'public') query = query.where('type', '<>', 'foerderantrag:saved');
+  }
   const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
   return rows.map((row) => asSeenBy(scope, toRouted(row).event));
 }
