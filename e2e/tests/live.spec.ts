@@ -222,6 +222,42 @@ test('a past view keeps its figures and offers to jump to today', async ({ brows
   }
 });
 
+test('the playback is not interrupted by a live change; it says so and can jump to today', async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const ministerium = await viewer(browser, MINISTERIUM, '/');
+  const { page } = ministerium;
+  const lpr = await playwright.request.newContext({ baseURL });
+  try {
+    await signIn(lpr, LPR);
+    const [kommune] = await ohneKontakt(lpr, 1);
+    await page.getByRole('button', { name: 'Abspielen' }).click();
+    await expect(page.getByRole('button', { name: 'Anhalten' })).toBeVisible();
+    await expect(page.locator('[data-stand]')).not.toHaveAttribute('datetime', today());
+
+    await erstberatung(lpr, kommune!);
+
+    const hinweis = page.locator('[data-neuere-aenderungen]');
+    await expect(hinweis).toContainText('Wiedergabe der Entwicklung; neuere Änderungen sind vorhanden.');
+    // Still playing: the frames move on in the past.
+    await expect(page.getByRole('button', { name: 'Anhalten' })).toBeVisible();
+    expect((await page.locator('[data-stand]').getAttribute('datetime'))! < today()).toBe(true);
+
+    await hinweis.getByRole('button', { name: 'Zum heutigen Stand' }).click();
+    await expect(page.getByRole('button', { name: 'Abspielen' })).toBeVisible();
+    await expect(page.locator('[data-stand]')).toHaveAttribute('datetime', today());
+    const jetzt = await getJson<KpiSnapshot>(lpr, '/api/kpi');
+    await expect(page.locator('[data-kpi="beraten"]')).toHaveText(integer.format(jetzt.beraten));
+    await expect(page.locator(`svg path[data-ags="${kommune!.ags}"]`)).toHaveAttribute('data-status', 'beraten');
+    await expect(hinweis).toHaveCount(0);
+  } finally {
+    await lpr.dispose();
+    await ministerium.close();
+  }
+});
+
 test('visitors see no activity feed, but the overview still follows live changes', async ({
   page,
   playwright,
