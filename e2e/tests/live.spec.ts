@@ -258,6 +258,34 @@ test('the playback is not interrupted by a live change; it says so and can jump 
   }
 });
 
+test('a police user hears of changes in their own area only', async ({ browser, playwright, baseURL }) => {
+  const leipzig = await viewer(browser, 'pd-leipzig@demo.asskomm.invalid', '/');
+  const { page } = leipzig;
+  const lpr = await playwright.request.newContext({ baseURL });
+  try {
+    await signIn(lpr, LPR);
+    const kommunen = await getJson<KommuneSummary[]>(lpr, '/api/kommunen');
+    const frei = (pd: string) =>
+      kommunen.find((k) => k.ags.length === 8 && k.status === 'kein_kontakt' && k.polizeidirektion === pd)!;
+    const [goerlitz, inLeipzig] = await Promise.all(
+      [frei('goerlitz'), frei('leipzig')].map((k) => getJson<KommuneDetail>(lpr, `/api/kommunen/${k.ags}`)),
+    );
+    await erstberatung(lpr, goerlitz!);
+    await erstberatung(lpr, inLeipzig!);
+
+    // One change only: the one in Görlitz never reached this page.
+    await expect(page.locator('[data-live-ansage]')).toHaveText(
+      `Neue Änderung: Meilenstein erfasst: Erstberatung vom ${deDate(today())} (${inLeipzig!.name})`,
+    );
+    const feed = page.locator('[data-aktivitaet]');
+    await expect(feed.getByRole('link', { name: inLeipzig!.name })).toBeVisible();
+    await expect(feed.getByRole('link', { name: goerlitz!.name })).toHaveCount(0);
+  } finally {
+    await lpr.dispose();
+    await leipzig.close();
+  }
+});
+
 test('visitors see no activity feed, but the overview still follows live changes', async ({
   page,
   playwright,
