@@ -31,6 +31,8 @@ export function describeEvent(event: DomainEvent): string {
       return `Meilenstein ${milestoneText(event.before ?? event.after)} zurückgezogen`;
     case 'foerderantrag:saved':
       return 'Förderantrag gespeichert';
+    case 'kommentar:created':
+      return 'Kommentar geschrieben';
     case 'demo:reset':
       return 'Demodaten zurückgesetzt';
   }
