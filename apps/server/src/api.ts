@@ -9,6 +9,7 @@ import { authRoutes, type AuthRoutesDeps } from './routes/auth.ts';
 import { dataRoutes } from './routes/data.ts';
 import { fundingRoutes } from './routes/funding.ts';
 import { kommuneDataRoutes } from './routes/kommune-data.ts';
+import { praesentationRoutes, type PraesentationDeps } from './routes/praesentation.ts';
 import { metricsRoute, type MetricsDeps } from './routes/metrics.ts';
 import { auditRoutes, userRoutes } from './routes/users.ts';
 import { zusammenarbeitRoutes } from './routes/zusammenarbeit.ts';
@@ -20,6 +21,7 @@ export interface ApiDeps extends AuthRoutesDeps {
   version: string;
   startedAt: number;
   metrics: MetricsDeps;
+  broadcastPraesentation: PraesentationDeps['broadcast'];
 }
 
 /** The JSON API under /api. Every answer is JSON, errors included, with a German message. */
@@ -62,6 +64,7 @@ export function createApi(deps: ApiDeps): express.Router {
   api.use('/admin', adminRoutes(auth.handle, auth.demoMode));
   api.use(kommuneDataRoutes({ handle: auth.handle }));
   api.use(zusammenarbeitRoutes(auth.handle));
+  api.use(praesentationRoutes({ handle: auth.handle, broadcast: deps.broadcastPraesentation }));
   api.use(fundingRoutes(auth.handle));
   api.use(dataRoutes(auth.handle));
 

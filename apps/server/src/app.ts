@@ -78,6 +78,7 @@ export function createApp(options: AppOptions): App {
       startedAt: Date.now(),
       disconnectUser: realtime.disconnectUser,
       metrics: { token: options.metricsToken, realtime: realtime.stats },
+      broadcastPraesentation: realtime.broadcastPraesentation,
     }),
   );
   if (pages) app.use(pages);

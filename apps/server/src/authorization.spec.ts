@@ -131,6 +131,20 @@ const MATRIX: Cell[] = [
   { method: 'GET', path: '/api/benachrichtigungen', expect: signedInOnly(200) },
   { method: 'POST', path: '/api/benachrichtigungen/gelesen', body: () => ({}), expect: signedInOnly(200) },
   { method: 'GET', path: '/api/metrics', expect: { ...everyone(403), admin: 200 } },
+  { method: 'GET', path: '/api/praesentation', expect: everyone(200) },
+  {
+    method: 'PUT',
+    path: '/api/praesentation',
+    body: () => ({ szene: 'wachstum', stand: null }),
+    expect: { ...everyone(403), anonym: 401, admin: 200, lpr: 200 },
+  },
+  { method: 'GET', path: '/api/kiosk-links', expect: { ...everyone(403), anonym: 401, admin: 200, lpr: 200 } },
+  {
+    method: 'POST',
+    path: '/api/kiosk-links',
+    body: (who) => ({ name: `Saal ${who}` }),
+    expect: { ...everyone(403), anonym: 401, admin: 201, lpr: 201 },
+  },
   { method: 'GET', path: '/api/users', expect: adminOnly(200) },
   {
     method: 'POST',

@@ -15,3 +15,4 @@ export * as milestones from './milestones.ts';
 export * as sessions from './sessions.ts';
 export * as users from './users.ts';
 export * as kommentare from './kommentare.ts';
+export * as praesentation from './praesentation.ts';

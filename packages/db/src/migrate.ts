@@ -6,6 +6,7 @@ import * as createAccounts from '../migrations/2026-11-21T1300_create_accounts.t
 import * as historyAndFunding from '../migrations/2026-11-21T1400_history_and_funding.ts';
 import * as kommuneFakten from '../migrations/2026-11-21T1500_kommune_fakten.ts';
 import * as liveCollaboration from '../migrations/2026-11-21T1600_live_collaboration.ts';
+import * as praesentation from '../migrations/2026-11-21T1700_praesentation.ts';
 import type { Database } from './schema.ts';
 
 // Listed statically (not read from disk) so the bundled server carries its migrations with it.
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21T1400_history_and_funding': historyAndFunding,
   '2026-11-21T1500_kommune_fakten': kommuneFakten,
   '2026-11-21T1600_live_collaboration': liveCollaboration,
+  '2026-11-21T1700_praesentation': praesentation,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -156,6 +156,23 @@ export interface ErwaehnungTable {
   gelesen_am: Date | null;
 }
 
+export interface PraesentationTable {
+  id: number;
+  szene: string;
+  stand: DateColumn | null;
+  version: number;
+  geaendert_am: Generated<Date>;
+}
+
+export interface KioskLinkTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  erstellt_von: number | null;
+  erstellt_am: Generated<Date>;
+  widerrufen_am: Date | null;
+}
+
 export interface Database {
   polizeidirektion: PolizeidirektionTable;
   kommune: KommuneTable;
@@ -171,6 +188,8 @@ export interface Database {
   audit_log: AuditLogTable;
   kommentar: KommentarTable;
   erwaehnung: ErwaehnungTable;
+  praesentation: PraesentationTable;
+  kiosk_link: KioskLinkTable;
 }
 
 export type KommuneRow = Selectable<KommuneTable>;

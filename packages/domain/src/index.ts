@@ -8,6 +8,7 @@ export * from './kpi.ts';
 export * from './live-sync.ts';
 export * from './milestone-rules.ts';
 export * from './milestones.ts';
+export * from './praesentation.ts';
 export * from './protocol.ts';
 export * from './schemas.ts';
 export * from './status.ts';

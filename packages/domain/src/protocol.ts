@@ -1,5 +1,6 @@
 import { scopeCovers, type Role, type Scope } from './access.ts';
 import type { PolizeidirektionId } from './kommune.ts';
+import type { PraesentationStand } from './praesentation.ts';
 
 export const DOMAIN_EVENT_TYPES = [
   'milestone:recorded',
@@ -78,6 +79,8 @@ export interface ServerToClientEvents {
   'presence:gone': (id: string) => void;
   /** A new notification for the signed-in user. */
   'notification:created': (notification: Benachrichtigung) => void;
+  /** The Fachtag presentation moved (scene or date); to every socket, the public included. */
+  'praesentation:stand': (stand: PraesentationStand) => void;
 }
 
 /** Events a client may emit; acknowledgements are `{ data } | { error }`. */

@@ -8,6 +8,7 @@ import {
   type ClientToServerEvents,
   type InterServerEvents,
   type PolizeidirektionId,
+  type PraesentationStand,
   type ServerToClientEvents,
   type SocketData,
 } from '@asskomm/domain';
@@ -34,6 +35,8 @@ export interface Realtime {
   /** Disconnects every socket of the user at once (logout, deactivation, a changed view); clients reconnect themselves. */
   disconnectUser(userId: number): void;
   stats(): RealtimeStats;
+  /** Through the adapter: every socket on every node, the public audience included. */
+  broadcastPraesentation(stand: PraesentationStand): void;
 }
 
 /** How often open sockets re-check their session (expiry, logout on another node). */
@@ -130,6 +133,7 @@ export function attachRealtime(httpServer: HttpServer, handle: DbHandle, auth: A
     },
     // Through the adapter: the user's sockets on every node.
     disconnectUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
+    broadcastPraesentation: (stand) => io.emit('praesentation:stand', stand),
     stats: () => {
       const { lastPushed, pushed } = fanOut.stats();
       return { sockets: io.of('/').sockets.size, lastPushedSeq: lastPushed, pushedEvents: pushed };
