@@ -73,8 +73,10 @@ class LiveConnection {
   /** Handles a raw server event (presence, notifications) on this and every later connection. */
   listen<E extends ServerEvent>(name: E, handler: ServerToClientEvents[E]): () => void {
     const entry = { name, handler } as { name: ServerEvent; handler: ServerToClientEvents[ServerEvent] };
+    // A socket opened by this call registers the handler itself (with all others in `#raw`).
+    const existing = this.#socket;
     const stop = this.#use(this.#raw, entry);
-    this.#socket?.on(name, handler as never);
+    existing?.on(name, handler as never);
     return () => {
       this.#socket?.off(name, handler as never);
       stop();
