@@ -50,11 +50,15 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
     pdSocket.on('notification:created', (n) => toPd.push(n));
     otherSocket.on('notification:created', (n) => toOther.push(n));
     try {
+      const { socket: lprSocket } = await lpr.socket();
+      const toAuthor: Benachrichtigung[] = [];
+      lprSocket.on('notification:created', (n) => toAuthor.push(n));
       const posted = await lpr.json<{ id: number; erwaehnt: { name: string }[] }>(
         'POST',
         `/api/kommunen/${GOERLITZ}/kommentare`,
-        { text: '@pd-goerlitz bitte die Lage am Bahnhof prüfen' },
+        { text: '@pd-goerlitz bitte die Lage am Bahnhof prüfen (cc @lpr)' },
       );
+      lprSocket.close();
       expect(posted.status).toBe(201);
       expect(posted.body.erwaehnt.map((u) => u.name)).toEqual(['Demo PD Görlitz']);
       await expect.poll(() => toPd.length, { timeout: 2_000 }).toBe(1);
@@ -62,7 +66,7 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
         ags: GOERLITZ,
         kommentarId: posted.body.id,
         von: 'Demo LPR-Team',
-        auszug: '@pd-goerlitz bitte die Lage am Bahnhof prüfen',
+        auszug: '@pd-goerlitz bitte die Lage am Bahnhof prüfen (cc @lpr)',
         gelesen: false,
       });
 
@@ -72,7 +76,9 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
       expect((await pd.json('POST', '/api/benachrichtigungen/gelesen', { ids: [toPd[0]!.id] })).body).toEqual({
         ungelesen: 0,
       });
+      // Neither a bystander nor the author, who named themselves, is notified.
       expect(toOther).toEqual([]);
+      expect(toAuthor).toEqual([]);
       expect((await ministerium.json<BenachrichtigungListe>('GET', '/api/benachrichtigungen')).body.ungelesen).toBe(0);
 
       const thread = await pd.json<KommentarThread>('GET', `/api/kommunen/${GOERLITZ}/kommentare`);
@@ -161,6 +167,22 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
     editor.close();
     await expect.poll(() => gone, { timeout: 2_000 }).toEqual([updates[0]!.id]);
     watcher.close();
+  });
+
+  it('leaves an admin viewing as the public out of presence', async () => {
+    const admin = await login(server.url, 'admin');
+    expect((await admin.request('POST', '/api/auth/ansicht', { role: 'public' })).status).toBe(200);
+    const { socket: watcher } = await (await login(server.url, 'lpr')).socket();
+    const { socket: publicView } = await admin.socket();
+    const updates: PresenceEntry[] = [];
+    watcher.on('presence:updated', (entry) => updates.push(entry));
+    publicView.emit('presence:set', { ags: GOERLITZ, editing: false });
+    await new Promise((r) => setTimeout(r, 300));
+    const listed = (await watcher.emitWithAck('presence:list')) as { data: PresenceEntry[] };
+    watcher.close();
+    publicView.close();
+    expect(updates).toEqual([]);
+    expect(listed.data.map((e) => e.name)).not.toContain('Demo Administration');
   });
 
   it('drops a flood from one socket without slowing the others', async () => {

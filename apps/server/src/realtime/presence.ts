@@ -29,7 +29,8 @@ function listedRoom(scope: Scope): string | null {
  */
 export function attachPresence(io: RealtimeServer, handle: DbHandle, socket: RealtimeSocket): void {
   const user = socket.data.user;
-  if (!user || socket.data.userId === null) return;
+  // Signed-in users of a staff scope only: an admin viewing as the public is the public here.
+  if (!user || socket.data.userId === null || socket.data.scope.kind === 'public') return;
 
   socket.on('presence:set', async (state) => {
     const parsed = parseGerman(presenceStateSchema, state);

@@ -54,7 +54,10 @@ export function zusammenarbeitRoutes(handle: DbHandle): express.Router {
     if (!canComment(principal)) throw new HttpError(403, 'In dieser Ansicht kann nicht kommentiert werden.');
     const { text } = parseBody(kommentarCreateSchema, req);
     const { ags } = await kommuneInScope(res, req.params.ags);
-    const erwaehnt = resolveMentions(text, await kommentare.mentionable(db, await areaOf(ags)));
+    // Naming oneself notifies no one.
+    const erwaehnt = resolveMentions(text, await kommentare.mentionable(db, await areaOf(ags))).filter(
+      (user) => user.id !== session.userId,
+    );
     const kommentar = await db.transaction().execute(async (trx) => {
       const { kommentar, benachrichtigungen } = await kommentare.create(trx, {
         ags,
