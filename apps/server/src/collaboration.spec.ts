@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDb, events, milestones } from '@asskomm/db';
+import { events, milestones } from '@asskomm/db';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import type {
   Benachrichtigung,
@@ -9,11 +8,10 @@ import type {
   KommentarThread,
   PresenceEntry,
 } from '@asskomm/domain';
-import { createApp } from './app.ts';
 import { DEMO_PASSWORD } from './auth/initial-users.ts';
 import { SOCKET_RATE } from './realtime/socket-guard.ts';
 import { TestClient, type LiveSocket } from './test-client.ts';
-import { startTestServer, type RunningServer } from './test-server.ts';
+import { startSecondNode, startTestServer, type RunningServer } from './test-server.ts';
 
 const GOERLITZ = '14626110';
 
@@ -236,25 +234,21 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
 
 describe.skipIf(!TEST_DATABASE_KINDS.includes('postgres'))('presence across two nodes on PostgreSQL', () => {
   let server: RunningServer;
-  let second: ReturnType<typeof createApp>;
-  let secondUrl: string;
+  let second: Awaited<ReturnType<typeof startSecondNode>>;
 
   beforeAll(async () => {
     server = await startTestServer('postgres');
-    second = createApp({ handle: createDb({ databaseUrl: server.test.url }), demoMode: true, log: () => undefined });
-    await new Promise<void>((resolve) => second.server.listen(0, '127.0.0.1', resolve));
-    await second.ready;
-    secondUrl = `http://127.0.0.1:${(second.server.address() as AddressInfo).port}`;
+    second = await startSecondNode(server);
   }, 60_000);
 
   afterAll(async () => {
-    await second?.close();
+    await second?.stop();
     await server?.stop();
   });
 
   it('shows an editor on node A to a viewer on node B, in the list and live', async () => {
     const { socket: editor } = await (await login(server.url, 'lpr')).socket();
-    const { socket: watcher } = await (await login(secondUrl, 'pd-goerlitz')).socket();
+    const { socket: watcher } = await (await login(second.url, 'pd-goerlitz')).socket();
     const updates: PresenceEntry[] = [];
     watcher.on('presence:updated', (entry) => updates.push(entry));
     try {

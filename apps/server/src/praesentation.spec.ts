@@ -1,12 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from '@asskomm/db';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import type { KioskLink, PraesentationStand } from '@asskomm/domain';
-import { createApp } from './app.ts';
 import { DEMO_PASSWORD } from './auth/initial-users.ts';
 import { TestClient } from './test-client.ts';
-import { startTestServer, type RunningServer } from './test-server.ts';
+import { startSecondNode, startTestServer, type RunningServer } from './test-server.ts';
 
 async function login(url: string, who: string): Promise<TestClient> {
   const client = new TestClient(url);
@@ -98,24 +95,20 @@ describe.each(TEST_DATABASE_KINDS)('the Fachtag presentation on %s', (kind) => {
 
 describe.skipIf(!TEST_DATABASE_KINDS.includes('postgres'))('the presentation across two nodes', () => {
   let server: RunningServer;
-  let second: ReturnType<typeof createApp>;
-  let secondUrl: string;
+  let second: Awaited<ReturnType<typeof startSecondNode>>;
 
   beforeAll(async () => {
     server = await startTestServer('postgres');
-    second = createApp({ handle: createDb({ databaseUrl: server.test.url }), demoMode: true, log: () => undefined });
-    await new Promise<void>((resolve) => second.server.listen(0, '127.0.0.1', resolve));
-    await second.ready;
-    secondUrl = `http://127.0.0.1:${(second.server.address() as AddressInfo).port}`;
+    second = await startSecondNode(server);
   }, 60_000);
 
   afterAll(async () => {
-    await second?.close();
+    await second?.stop();
     await server?.stop();
   });
 
   it('reaches the audience of the other node', async () => {
-    const { socket: audience } = await new TestClient(secondUrl).socket();
+    const { socket: audience } = await new TestClient(second.url).socket();
     const seen: PraesentationStand[] = [];
     audience.on('praesentation:stand', (stand) => seen.push(stand));
     try {

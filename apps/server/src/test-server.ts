@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@asskomm/db/testing';
-import type { DatabaseKind } from '@asskomm/db';
+import { createDb, type DatabaseKind } from '@asskomm/db';
 import { createApp, type App, type AppOptions } from './app.ts';
 
 export interface RunningServer {
@@ -29,4 +29,14 @@ export async function startTestServer(
       await test.drop();
     },
   };
+}
+
+/** A second server node on the same PostgreSQL database as `first`, as in a deployment behind a load balancer. */
+export async function startSecondNode(first: RunningServer): Promise<{ url: string; stop(): Promise<void> }> {
+  if (!first.test.url) throw new Error('A second node needs PostgreSQL');
+  const app = createApp({ handle: createDb({ databaseUrl: first.test.url }), demoMode: true, log: () => undefined });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  await app.ready;
+  const { port } = app.server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, stop: () => app.close() };
 }
