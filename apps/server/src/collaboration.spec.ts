@@ -8,9 +8,8 @@ import type {
   KommentarThread,
   PresenceEntry,
 } from '@asskomm/domain';
-import { DEMO_PASSWORD } from './auth/initial-users.ts';
 import { SOCKET_RATE } from './realtime/socket-guard.ts';
-import { TestClient, type LiveSocket } from './test-client.ts';
+import { demoUser, TestClient, type LiveSocket } from './test-client.ts';
 import { startSecondNode, startTestServer, type RunningServer } from './test-server.ts';
 
 const GOERLITZ = '14626110';
@@ -18,12 +17,6 @@ const GOERLITZ = '14626110';
 /** Emits what the typed client would not let us: unknown or malformed messages. */
 function rawEmit(socket: LiveSocket, name: string, ...args: unknown[]): void {
   (socket as unknown as { emit(name: string, ...args: unknown[]): void }).emit(name, ...args);
-}
-
-async function login(url: string, who: string): Promise<TestClient> {
-  const client = new TestClient(url);
-  expect(await client.login(`${who}@demo.asskomm.invalid`, DEMO_PASSWORD)).toBe(200);
-  return client;
 }
 
 describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
@@ -38,9 +31,9 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
   });
 
   it('notifies the @mentioned user at once, and only them', async () => {
-    const lpr = await login(server.url, 'lpr');
-    const pd = await login(server.url, 'pd-goerlitz');
-    const ministerium = await login(server.url, 'ministerium');
+    const lpr = await demoUser(server.url, 'lpr');
+    const pd = await demoUser(server.url, 'pd-goerlitz');
+    const ministerium = await demoUser(server.url, 'ministerium');
     const { socket: pdSocket } = await pd.socket();
     const { socket: otherSocket } = await ministerium.socket();
     const toPd: Benachrichtigung[] = [];
@@ -92,7 +85,7 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
   });
 
   it('refuses a mention nobody can answer with 422 naming the text, and writes nothing', async () => {
-    const lpr = await login(server.url, 'lpr');
+    const lpr = await demoUser(server.url, 'lpr');
     const before = await events.lastSeq(server.test.db);
     const countBefore = (await lpr.json<KommentarThread>('GET', `/api/kommunen/${GOERLITZ}/kommentare`)).body.kommentare
       .length;
@@ -112,7 +105,7 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
   });
 
   it("keeps a Kommune's comments and funding out of its public history", async () => {
-    const lpr = await login(server.url, 'lpr');
+    const lpr = await demoUser(server.url, 'lpr');
     await milestones.record(server.test, { ags: GOERLITZ, kind: 'coaching_begonnen', date: '2025-01-02' });
     expect((await lpr.request('POST', `/api/kommunen/${GOERLITZ}/kommentare`, { text: 'Intern' })).status).toBe(201);
     const antrag = { haushaltsjahr: 2025, zweck: 'projekt', eingereichtAm: '2024-09-20' };
@@ -134,7 +127,7 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
   });
 
   it('lets no one comment from a read-only view', async () => {
-    const admin = await login(server.url, 'admin');
+    const admin = await demoUser(server.url, 'admin');
     expect((await admin.request('POST', '/api/auth/ansicht', { role: 'lpr' })).status).toBe(200);
     const answer = await admin.request('POST', `/api/kommunen/${GOERLITZ}/kommentare`, { text: 'Nur lesen' });
     expect(answer.status).toBe(403);
@@ -142,8 +135,8 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
   });
 
   it('shows who edits a Kommune to those who may see it, and forgets them when they leave', async () => {
-    const lpr = await login(server.url, 'lpr');
-    const pd = await login(server.url, 'pd-goerlitz');
+    const lpr = await demoUser(server.url, 'lpr');
+    const pd = await demoUser(server.url, 'pd-goerlitz');
     const { socket: watcher } = await pd.socket();
     const { socket: editor } = await lpr.socket();
     const updates: PresenceEntry[] = [];
@@ -168,9 +161,9 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
   });
 
   it('leaves an admin viewing as the public out of presence', async () => {
-    const admin = await login(server.url, 'admin');
+    const admin = await demoUser(server.url, 'admin');
     expect((await admin.request('POST', '/api/auth/ansicht', { role: 'public' })).status).toBe(200);
-    const { socket: watcher } = await (await login(server.url, 'lpr')).socket();
+    const { socket: watcher } = await (await demoUser(server.url, 'lpr')).socket();
     const { socket: publicView } = await admin.socket();
     const updates: PresenceEntry[] = [];
     watcher.on('presence:updated', (entry) => updates.push(entry));
@@ -185,8 +178,8 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
 
   it('drops a flood from one socket without slowing the others', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const flooder = await (await login(server.url, 'lpr')).socket();
-    const calm = await (await login(server.url, 'ministerium')).socket();
+    const flooder = await (await demoUser(server.url, 'lpr')).socket();
+    const calm = await (await demoUser(server.url, 'ministerium')).socket();
     try {
       const answered: number[] = [];
       const refused: number[] = [];
@@ -213,7 +206,7 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
 
   it('logs an unknown event and ignores it', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const { socket } = await (await login(server.url, 'lpr')).socket();
+    const { socket } = await (await demoUser(server.url, 'lpr')).socket();
     try {
       rawEmit(socket, 'admin:alles-loeschen', { bitte: true });
       await expect.poll(() => warn.mock.calls.flat().join('\n'), { timeout: 2_000 }).toMatch(/admin:alles-loeschen/);
@@ -225,7 +218,7 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
   });
 
   it('closes a socket that sends an oversized message', async () => {
-    const { socket } = await (await login(server.url, 'lpr')).socket();
+    const { socket } = await (await demoUser(server.url, 'lpr')).socket();
     const reason = new Promise<string>((resolve) => socket.once('disconnect', resolve));
     rawEmit(socket, 'presence:set', { ags: 'x'.repeat(64 * 1024), editing: false });
     expect(await reason).toBe('transport close');
@@ -247,8 +240,8 @@ describe.skipIf(!TEST_DATABASE_KINDS.includes('postgres'))('presence across two 
   });
 
   it('shows an editor on node A to a viewer on node B, in the list and live', async () => {
-    const { socket: editor } = await (await login(server.url, 'lpr')).socket();
-    const { socket: watcher } = await (await login(second.url, 'pd-goerlitz')).socket();
+    const { socket: editor } = await (await demoUser(server.url, 'lpr')).socket();
+    const { socket: watcher } = await (await demoUser(second.url, 'pd-goerlitz')).socket();
     const updates: PresenceEntry[] = [];
     watcher.on('presence:updated', (entry) => updates.push(entry));
     try {

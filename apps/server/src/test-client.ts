@@ -1,5 +1,6 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, DomainEvent, ServerToClientEvents } from '@asskomm/domain';
+import { DEMO_PASSWORD } from './auth/initial-users.ts';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -64,4 +65,12 @@ export class TestClient {
     });
     return { socket, received, brokenChain: () => broken };
   }
+}
+
+/** A client signed in with a demo account, e.g. `demoUser(url, 'pd-goerlitz')`; throws if the login fails. */
+export async function demoUser(baseUrl: string, who: string): Promise<TestClient> {
+  const client = new TestClient(baseUrl);
+  const status = await client.login(`${who}@demo.asskomm.invalid`, DEMO_PASSWORD);
+  if (status !== 200) throw new Error(`Anmeldung als ${who}: ${status}`);
+  return client;
 }
