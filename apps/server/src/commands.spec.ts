@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
-import type { FoerderantragRecord, FoerderungUebersicht, KommuneDetail, KpiSnapshot } from '@asskomm/domain';
+import type { FoerderantragRecord, FoerderungUebersicht, KommuneDetail, KpiPoint, KpiSnapshot } from '@asskomm/domain';
 import { DEMO_PASSWORD } from './auth/initial-users.ts';
 import { TestClient } from './test-client.ts';
 import { startTestServer, type RunningServer } from './test-server.ts';
@@ -43,6 +43,7 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
   it('records a milestone with the version the user saw, and moves the KPIs', async () => {
     const kommune = await untouchedGemeinde(lpr, 'dresden');
     const before = (await lpr.json<KpiSnapshot>('GET', '/api/kpi')).body;
+    const verlaufBefore = (await lpr.json<KpiPoint[]>('GET', '/api/kpi/verlauf')).body.at(-1)!;
     const { socket, received } = await lpr.socket();
     const answer = await lpr.json<{ version: number; seq: number }>(
       'POST',
@@ -58,6 +59,10 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
     expect(answer.body.version).toBe(kommune.version + 1);
     const after = (await lpr.json<KpiSnapshot>('GET', '/api/kpi')).body;
     expect(after.beraten).toBe(before.beraten + 1);
+    // The growth series (cached per committed event) moves too.
+    expect((await lpr.json<KpiPoint[]>('GET', '/api/kpi/verlauf')).body.at(-1)!.beraten).toBe(
+      verlaufBefore.beraten + 1,
+    );
     await expect.poll(() => received.map((e) => e.seq)).toContain(answer.body.seq);
     expect(received.at(-1)).toMatchObject({ type: 'milestone:recorded', ags: kommune.ags, actor: 'Demo LPR-Team' });
     socket.close();

@@ -9,11 +9,13 @@ import {
   scopeCovers,
   scopeOf,
   todayInSaxony,
+  type KpiPoint,
   type PolizeidirektionId,
   type Scope,
 } from '@asskomm/domain';
 import { kreisByAgs, polizeidirektionOfKreis } from '@asskomm/geo';
 import { HttpError, NOT_FOUND, parseQuery, principalOf } from '../http.ts';
+import { perCommitCache } from './per-commit-cache.ts';
 
 /** A filter outside the caller's scope answers 404, as if it did not exist. */
 export function checkArea(
@@ -43,12 +45,18 @@ export function dataRoutes(handle: DbHandle): express.Router {
     res.json(await kpi.snapshot(handle.db, scope, stand, { polizeidirektion: pd, kreis }));
   });
 
+  // The growth series is the most expensive answer and every open screen asks for it after a change.
+  const verlauf = perCommitCache<KpiPoint[]>(handle);
   router.get('/kpi/verlauf', async (req, res) => {
     const { bis = todayInSaxony(), pd, kreis } = parseQuery(kpiVerlaufQuerySchema, req);
     const scope = scopeOf(principalOf(res));
     checkArea(scope, { pd, kreis });
     const dates = [...new Set([...monthEnds(PROGRAMME_START, bis), bis])].filter((d) => d <= bis);
-    res.json(await kpi.countsOn(handle.db, scope, dates, { polizeidirektion: pd, kreis }));
+    res.json(
+      await verlauf([scope, pd, kreis, bis], () =>
+        kpi.countsOn(handle.db, scope, dates, { polizeidirektion: pd, kreis }),
+      ),
+    );
   });
 
   return router;
