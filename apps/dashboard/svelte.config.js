@@ -7,6 +7,9 @@ const config = {
   kit: {
     // apps/server loads build/handler.js and mounts it behind /api and /socket.io.
     adapter: adapter({ out: 'build' }),
+    // The presentation pages register src/service-worker.ts themselves (lib/praesentation/offline.ts):
+    // the rest of the dashboard never installs it. It is served from 'self', which script-src allows.
+    serviceWorker: { register: false },
     // SvelteKit adds nonces/hashes for its own inline scripts; styles stay inline-capable because
     // Svelte and Chart.js set style attributes.
     csp: {

@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import { replaceState } from '$app/navigation';
 import type { ApiError, PraesentationStand, Szene } from '@asskomm/domain';
 import type { Sent } from '$lib/api';
@@ -50,10 +51,13 @@ class Praesentation {
    * is what the page's load got, if anything; the state kept in this browser wins when it is newer.
    */
   start(anfang?: PraesentationStand | null): () => void {
-    this.kioskToken = lies<string>(KIOSK_SPEICHER);
-    const gespeichert = lies<PraesentationStand>(STAND_SPEICHER);
-    if (gespeichert) this.#uebernimm(gespeichert, false);
-    if (anfang) this.#uebernimm(anfang, true);
+    // Reads the state it writes: the calling effect must not depend on it (it would run again and again).
+    untrack(() => {
+      this.kioskToken = lies<string>(KIOSK_SPEICHER);
+      const gespeichert = lies<PraesentationStand>(STAND_SPEICHER);
+      if (gespeichert) this.#uebernimm(gespeichert, false);
+      if (anfang) this.#uebernimm(anfang, true);
+    });
     const stops = [
       live.listen('praesentation:stand', (stand) => this.#uebernimm(stand, true)),
       // After a reconnect the socket missed what happened meanwhile: ask once.
