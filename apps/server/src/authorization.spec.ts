@@ -165,6 +165,10 @@ const MATRIX: Cell[] = [
   { method: 'POST', path: '/api/auth/logout', expect: everyone(204) },
 ];
 
+async function versionOf(client: TestClient, ags: string): Promise<number> {
+  return (await client.json<KommuneDetail>('GET', `/api/kommunen/${ags}`)).body.version;
+}
+
 async function signedIn(server: RunningServer, who: Who): Promise<TestClient> {
   const client = new TestClient(server.url);
   if (who !== 'anonym') {
@@ -221,6 +225,9 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
     const client = await signedIn(server, who);
     const { socket, received, brokenChain } = await client.socket();
     try {
+      // One event of every type, in both areas, through the API as LPR staff would make them.
+      const start = await events.lastSeq(server.test.db);
+      const lpr = await signedIn(server, 'lpr');
       const goerlitz = await milestones.record(server.test, {
         ags: GOERLITZ,
         kind: 'coaching_begonnen',
@@ -231,21 +238,51 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
         kind: 'coaching_begonnen',
         date: '2025-01-03',
       });
-      const lpr = await signedIn(server, 'lpr');
-      expect((await lpr.request('POST', `/api/kommunen/${LEIPZIG}/kommentare`, { text: 'Bitte prüfen' })).status).toBe(
-        201,
-      );
-      const [comment] = await events.since(server.test.db, { kind: 'land' }, leipzig.seq);
-      const inScope =
-        who === 'pd-goerlitz' ? [goerlitz] : who === 'pd-leipzig' ? [leipzig, comment!] : [goerlitz, leipzig, comment!];
-      // The public sees milestones without notes or names, and no comments at all.
+      const idOf = (event: DomainEvent) => (event.after as { id: number }).id;
+      const answers = [
+        (await lpr.request('POST', `/api/kommunen/${LEIPZIG}/kommentare`, { text: 'Bitte prüfen' })).status,
+        (await lpr.request('POST', '/api/foerderantraege', { ...ANTRAG, ags: GOERLITZ })).status,
+        (
+          await lpr.request('PATCH', `/api/meilensteine/${idOf(leipzig)}`, {
+            notiz: 'korrigiert',
+            version: await versionOf(lpr, LEIPZIG),
+          })
+        ).status,
+        (
+          await lpr.request('POST', `/api/meilensteine/${idOf(goerlitz)}/zurueckziehen`, {
+            grund: 'Doppelt erfasst',
+            version: await versionOf(lpr, GOERLITZ),
+          })
+        ).status,
+        // Withdrawn again, so the next role's round starts from the same state.
+        (
+          await lpr.request('POST', `/api/meilensteine/${idOf(leipzig)}/zurueckziehen`, {
+            grund: 'Testlauf',
+            version: await versionOf(lpr, LEIPZIG),
+          })
+        ).status,
+      ];
+      expect(answers).toEqual([201, 201, 200, 200, 200]);
+      const made = await events.since(server.test.db, { kind: 'land' }, start);
+      expect(made.map((e) => e.type)).toEqual([
+        'milestone:recorded',
+        'milestone:recorded',
+        'kommentar:created',
+        'foerderantrag:saved',
+        'milestone:corrected',
+        'milestone:withdrawn',
+        'milestone:withdrawn',
+      ]);
+      const area = (e: DomainEvent) => (e.ags === LEIPZIG ? 'pd-leipzig' : 'pd-goerlitz');
+      const inScope = who.startsWith('pd-') ? made.filter((e) => area(e) === who) : made;
+      // The public sees milestones without notes or names, funding without Kommune, no comments.
       const visible = who === 'anonym' ? inScope.flatMap((e) => toPublicEvent(e) ?? []) : inScope;
       await expect.poll(() => received.length, { timeout: 2_000 }).toBe(visible.length);
       // A moment longer, so an event that should not arrive would have.
       await new Promise((r) => setTimeout(r, 200));
       expect(received).toEqual(visible);
       expect(brokenChain()).toEqual([]);
-      expect(await socket.emitWithAck('events:since', goerlitz.seq - 1)).toEqual({ data: visible });
+      expect(await socket.emitWithAck('events:since', start)).toEqual({ data: visible });
     } finally {
       socket.close();
     }
