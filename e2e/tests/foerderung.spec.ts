@@ -26,15 +26,18 @@ test('the per-year table equals /api/foerderung, also with filters in the URL', 
     await expect(rows).toHaveCount(api.jahre.length);
     for (const jahr of api.jahre) {
       const row = page.locator(`[data-table="jahre"] tr[data-jahr="${jahr.haushaltsjahr}"]`);
+      expect(euros(await row.locator('[data-col="budget"]').innerText())).toBe(Math.round(jahr.budgetCent / 100));
+      if (jahr.verborgen) {
+        await expect(row.locator('[data-verborgen]')).toHaveText('weniger als 3 Anträge – nicht öffentlich');
+        continue;
+      }
       const cells = {
-        budget: euros(await row.locator('[data-col="budget"]').innerText()),
         beantragt: euros(await row.locator('[data-col="beantragt"]').innerText()),
         bewilligt: euros(await row.locator('[data-col="bewilligt"]').innerText()),
         ausgezahlt: euros(await row.locator('[data-col="ausgezahlt"]').innerText()),
       };
       expect({ jahr: jahr.haushaltsjahr, ...cells }).toEqual({
         jahr: jahr.haushaltsjahr,
-        budget: Math.round(jahr.budgetCent / 100),
         beantragt: Math.round(jahr.beantragtCent / 100),
         bewilligt: Math.round(jahr.bewilligtCent / 100),
         ausgezahlt: Math.round(jahr.ausgezahltCent / 100),
@@ -121,4 +124,24 @@ test('an LPR records the Verwendungsnachweis and the status changes', async ({ p
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   await expect(dialog).toBeHidden();
   await expect(row.locator('[data-col="status"]')).toHaveText('Verwendungsnachweis eingereicht');
+});
+
+test('a Kreis with one or two applications shows no amounts to the public, but to the LPR', async ({ page }) => {
+  let gefunden: { jahr: number; kreis: string } | undefined;
+  for (let jahr = new Date().getFullYear() + 1; jahr >= 2019 && !gefunden; jahr--) {
+    const api = (await (await page.request.get(`/api/foerderung?jahr=${jahr}`)).json()) as FoerderungUebersicht;
+    const klein = api.nachKreis.find((k) => k.verborgen && k.anzahl < 3);
+    if (klein) gefunden = { jahr, kreis: klein.kreis };
+  }
+  expect(gefunden).toBeDefined();
+  const { jahr, kreis } = gefunden!;
+  await page.goto(`/foerderung?jahr=${jahr}`);
+  const row = page.locator(`[data-aufteilung="kreis"] tr[data-key="${kreis}"]`);
+  await expect(row.getByRole('cell', { name: 'weniger als 3 Anträge – nicht öffentlich' })).toBeVisible();
+  await expect(row).not.toContainText('€');
+
+  await login(page, LPR);
+  await page.goto(`/foerderung?jahr=${jahr}`);
+  await expect(row.locator('[data-verborgen]')).toHaveCount(0);
+  await expect(row).toContainText('€');
 });

@@ -1,6 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import type { FoerderungUebersicht, KommuneDetail, KommuneSummary, KpiPoint, KpiSnapshot } from '@asskomm/domain';
+import {
+  VERBORGEN_TEXT,
+  type FoerderungUebersicht,
+  type KommuneDetail,
+  type KommuneSummary,
+  type KpiPoint,
+  type KpiSnapshot,
+} from '@asskomm/domain';
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -102,8 +109,9 @@ test('charts and map as tables hold the API numbers for a chosen date and area',
     foerderung.jahre.map((j) => [
       String(j.haushaltsjahr),
       euro.format(j.budgetCent / 100),
-      euro.format(Math.round(j.bewilligtCent / 100)),
-      euro.format(Math.round(j.ausgezahltCent / 100)),
+      ...(j.verborgen
+        ? [VERBORGEN_TEXT, VERBORGEN_TEXT]
+        : [euro.format(Math.round(j.bewilligtCent / 100)), euro.format(Math.round(j.ausgezahltCent / 100))]),
     ]),
   );
 

@@ -4,6 +4,7 @@ import type { FoerderantragFacts, Foerderstatus, Foerderzweck, Handlungsfeld } f
 import type { KommuneArt, PolizeidirektionId } from './kommune.ts';
 import type { MilestoneKind } from './milestones.ts';
 import type { KpiCounts } from './kpi.ts';
+import type { Verdeckbar } from './public-figures.ts';
 import type { Status, StatusFacts } from './status.ts';
 
 /** One Kommune on the map and in lists, as of a day (`GET /api/kommunen`). */
@@ -165,10 +166,23 @@ export interface KommuneDetail extends KommuneSummary {
 }
 
 /** Funds of one Haushaltsjahr and area on a day, in cents. */
-export interface FoerderJahr extends FoerderungKpi {
+export interface FoerderJahrZahlen extends FoerderungKpi {
+  /** Applications counted (submitted by the day). */
+  anzahl: number;
   /** bewilligt / budget; above 1 means over-commitment. */
   ausschoepfung: number;
 }
+
+/** The public gets no amounts of a year built from too few applications (public-figures.ts); the budget stays. */
+export type FoerderJahr = Verdeckbar<FoerderJahrZahlen, FoerderJahrBetrag>;
+export const FOERDER_JAHR_BETRAEGE = [
+  'beantragtCent',
+  'bewilligtCent',
+  'ausgezahltCent',
+  'zurueckgefordertCent',
+  'ausschoepfung',
+] as const satisfies (keyof FoerderJahrZahlen)[];
+export type FoerderJahrBetrag = (typeof FOERDER_JAHR_BETRAEGE)[number];
 
 /** `GET /api/foerderung`: funds per year, and for one year by Handlungsfeld, purpose and area. */
 export interface FoerderungUebersicht {
@@ -182,12 +196,19 @@ export interface FoerderungUebersicht {
   nachKreis: ({ kreis: string; name: string } & FoerderBetraege)[];
 }
 
-export interface FoerderBetraege {
+export interface FoerderSumme {
   anzahl: number;
   beantragtCent: number;
   bewilligtCent: number;
   ausgezahltCent: number;
 }
+export const FOERDER_BETRAEGE = [
+  'beantragtCent',
+  'bewilligtCent',
+  'ausgezahltCent',
+] as const satisfies (keyof FoerderSumme)[];
+/** A breakdown cell; for the public without amounts when built from too few applications. */
+export type FoerderBetraege = Verdeckbar<FoerderSumme, (typeof FOERDER_BETRAEGE)[number]>;
 
 /** A comment in a Kommune's thread (`GET /api/kommunen/:ags/kommentare`). */
 export interface Kommentar {

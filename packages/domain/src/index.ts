@@ -10,5 +10,6 @@ export * from './milestone-rules.ts';
 export * from './milestones.ts';
 export * from './praesentation.ts';
 export * from './protocol.ts';
+export * from './public-figures.ts';
 export * from './schemas.ts';
 export * from './status.ts';

@@ -4,6 +4,8 @@ import {
   auszahlungCreateSchema,
   checkFoerderantrag,
   DEFAULT_BUDGET_CENT,
+  FOERDER_BETRAEGE,
+  FOERDER_JAHR_BETRAEGE,
   foerderantragCreateSchema,
   foerderantragUpdateSchema,
   foerderbetraegeAsOf,
@@ -15,7 +17,12 @@ import {
   POLIZEIDIREKTION_IDS,
   scopeOf,
   todayInSaxony,
+  verborgeneGebiete,
+  verborgeneZellen,
+  zeigeOderVerberge,
+  zuWenigeAntraege,
   type FoerderantragFacts,
+  type FoerderSumme,
   type FoerderungUebersicht,
 } from '@asskomm/domain';
 import { KREISE } from '@asskomm/geo';
@@ -47,53 +54,92 @@ export function fundingRoutes(handle: DbHandle): express.Router {
     const scope = scopeOf(principalOf(res));
     checkArea(scope, { pd, kreis });
     const haushaltsjahr = jahr ?? Number(stand.slice(0, 4));
-    const [all, budgets] = await Promise.all([
+    const oeffentlich = scope.kind === 'public';
+    const [all, budgets, land] = await Promise.all([
       foerderantraege.list(handle.db, scope, stand, { polizeidirektion: pd, kreis }),
       foerderantraege.budgets(handle.db),
+      // The public's hidden cells come from the whole Land, the same for every filter.
+      oeffentlich && (pd || kreis) ? foerderantraege.list(handle.db, scope, stand) : null,
     ]);
     const years = [...new Set([...all.map((a) => a.haushaltsjahr), ...budgets.keys()])]
       .filter((y) => y <= haushaltsjahr + 1)
       .sort();
+    const gebiet = kreis ?? pd ?? 'land';
+    const verborgenIn = (year: number): Set<string> =>
+      oeffentlich
+        ? verborgeneGebiete((land ?? all).filter((a) => a.haushaltsjahr === year && a.eingereichtAm <= stand))
+        : new Set();
+    const verborgen = verborgenIn(haushaltsjahr);
+    const gebietVerborgen = verborgen.has(gebiet);
+    // A breakdown cell of a filtered view is either a whole area or the filtered area itself.
+    const zelle = <T extends FoerderSumme>(summe: T, schluessel: string) =>
+      zeigeOderVerberge(summe, verborgen.has(schluessel) || (summe.anzahl > 0 && gebietVerborgen), FOERDER_BETRAEGE);
     const ofYear = all.filter((a) => a.haushaltsjahr === haushaltsjahr);
+    const nachZweck = FOERDERZWECKE.map((zweck) => ({
+      zweck,
+      ...foerderSumme(
+        ofYear.filter((a) => a.zweck === zweck),
+        stand,
+      ),
+    }));
+    // The purposes partition the area: hidden together with it, and never one alone.
+    const zweckVerborgen = oeffentlich
+      ? verborgeneZellen(
+          {
+            schluessel: 'gebiet',
+            anzahl: nachZweck.reduce((sum, z) => sum + z.anzahl, 0),
+            kinder: nachZweck.map((z) => ({ schluessel: z.zweck, anzahl: z.anzahl, kinder: [] })),
+          },
+          gebietVerborgen,
+        )
+      : new Set<string>();
     const uebersicht: FoerderungUebersicht = {
       stand,
       haushaltsjahr,
       jahre: years.map((year) => {
-        const sums = all.filter((a) => a.haushaltsjahr === year).map((a) => foerderbetraegeAsOf(a, stand));
+        const counted = all.filter((a) => a.haushaltsjahr === year && a.eingereichtAm <= stand);
+        const sums = counted.map((a) => foerderbetraegeAsOf(a, stand));
         const total = (key: keyof (typeof sums)[number]) => sums.reduce((sum, b) => sum + b[key], 0);
         const budgetCent = budgets.get(year) ?? DEFAULT_BUDGET_CENT;
         const bewilligtCent = total('bewilligtCent');
-        return {
-          haushaltsjahr: year,
-          budgetCent,
-          beantragtCent: total('beantragtCent'),
-          bewilligtCent,
-          ausgezahltCent: total('ausgezahltCent'),
-          zurueckgefordertCent: total('zurueckgefordertCent'),
-          ausschoepfung: budgetCent > 0 ? bewilligtCent / budgetCent : 0,
-        };
+        return zeigeOderVerberge(
+          {
+            haushaltsjahr: year,
+            budgetCent,
+            anzahl: counted.length,
+            beantragtCent: total('beantragtCent'),
+            bewilligtCent,
+            ausgezahltCent: total('ausgezahltCent'),
+            zurueckgefordertCent: total('zurueckgefordertCent'),
+            ausschoepfung: budgetCent > 0 ? bewilligtCent / budgetCent : 0,
+          },
+          (year === haushaltsjahr ? verborgen : verborgenIn(year)).has(gebiet),
+          FOERDER_JAHR_BETRAEGE,
+        );
       }),
-      nachHandlungsfeld: HANDLUNGSFELDER.map((handlungsfeld) => ({
-        handlungsfeld,
-        ...foerderSumme(
+      // Handlungsfelder overlap (one application names several), so they are no partition.
+      nachHandlungsfeld: HANDLUNGSFELDER.map((handlungsfeld) => {
+        const summe = foerderSumme(
           ofYear.filter((a) => a.handlungsfelder.includes(handlungsfeld)),
           stand,
-        ),
-      })),
-      nachZweck: FOERDERZWECKE.map((zweck) => ({
+        );
+        const klein = zuWenigeAntraege(summe.anzahl) || (summe.anzahl > 0 && gebietVerborgen);
+        return { handlungsfeld, ...zeigeOderVerberge(summe, oeffentlich && klein, FOERDER_BETRAEGE) };
+      }),
+      nachZweck: nachZweck.map(({ zweck, ...summe }) => ({
         zweck,
-        ...foerderSumme(
-          ofYear.filter((a) => a.zweck === zweck),
-          stand,
-        ),
+        ...zeigeOderVerberge(summe, zweckVerborgen.has(zweck), FOERDER_BETRAEGE),
       })),
       nachPolizeidirektion: POLIZEIDIREKTION_IDS.filter(
         (id) => scope.kind !== 'polizeidirektion' || scope.polizeidirektion === id,
       ).map((polizeidirektion) => ({
         polizeidirektion,
-        ...foerderSumme(
-          ofYear.filter((a) => a.polizeidirektion === polizeidirektion),
-          stand,
+        ...zelle(
+          foerderSumme(
+            ofYear.filter((a) => a.polizeidirektion === polizeidirektion),
+            stand,
+          ),
+          polizeidirektion,
         ),
       })),
       nachKreis: KREISE.filter(
@@ -101,9 +147,12 @@ export function fundingRoutes(handle: DbHandle): express.Router {
       ).map((k) => ({
         kreis: k.ags,
         name: k.name,
-        ...foerderSumme(
-          ofYear.filter((a) => a.kreis === k.ags),
-          stand,
+        ...zelle(
+          foerderSumme(
+            ofYear.filter((a) => a.kreis === k.ags),
+            stand,
+          ),
+          k.ags,
         ),
       })),
     };
