@@ -15,8 +15,8 @@ export interface Target {
 }
 
 export const LOGIN = { email: 'lpr@demo.asskomm.invalid', password: 'Demo-Passwort-2026' };
-/** Kommunen written in turn; a write waits for none, so at 10 writes/s each has 4 s per write. */
-const WRITTEN_KOMMUNEN = 40;
+/** Kommunen written in turn; a write waits for none, so at 10 writes/s each has 10 s per write. */
+const WRITTEN_KOMMUNEN = 100;
 
 async function json<T>(url: string, init: RequestInit = {}): Promise<{ response: Response; body: T }> {
   const response = await fetch(url, init);
