@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 import { STATUS_LABELS, type KommuneDetail, type KommuneSummary, type KpiSnapshot, type Me } from '@asskomm/domain';
 
 const PASSWORD = 'Demo-Passwort-2026';
@@ -24,22 +24,34 @@ async function getJson<T>(request: APIRequestContext, path: string): Promise<T> 
   return (await response.json()) as T;
 }
 
-/** A browser context signed in as `email`, with a page on `path` whose live connection is up. */
-async function viewer(
-  browser: Browser,
-  email: string,
-  path: string,
-): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  await signIn(context.request, email);
-  const page = await context.newPage();
-  await page.goto(path);
-  await expect(page.locator('svg path[data-ags]').first()).toBeVisible();
-  await expect(page.locator('[data-live="live"]')).toBeVisible();
-  // Marks this document: a page that reloaded would have lost it.
-  await page.evaluate(() => ((window as unknown as { ohneNeuladen: boolean }).ohneNeuladen = true));
-  return { page, close: () => context.close() };
-}
+/** Opens a page on `path`, signed in as `email`, whose live connection is up. */
+type Viewer = (email: string, path: string) => Promise<Page>;
+
+const test = base.extend<{ viewer: Viewer; lpr: APIRequestContext }>({
+  viewer: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (email, path) => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      await signIn(context.request, email);
+      const page = await context.newPage();
+      await page.goto(path);
+      await expect(page.locator('svg path[data-ags]').first()).toBeVisible();
+      await expect(page.locator('[data-live="live"]')).toBeVisible();
+      // Marks this document: a page that reloaded would have lost it.
+      await page.evaluate(() => ((window as unknown as { ohneNeuladen: boolean }).ohneNeuladen = true));
+      return page;
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+  /** The LPR team through the API: it makes the changes the viewers should see. */
+  lpr: async ({ playwright, baseURL }, use) => {
+    const lpr = await playwright.request.newContext({ baseURL });
+    await signIn(lpr, LPR);
+    await use(lpr);
+    await lpr.dispose();
+  },
+});
 
 const notReloaded = (page: Page) =>
   page.evaluate(() => (window as unknown as { ohneNeuladen?: boolean }).ohneNeuladen === true);
@@ -60,251 +72,178 @@ async function erstberatung(lpr: APIRequestContext, kommune: KommuneDetail): Pro
 }
 
 test('a milestone recorded by LPR reaches the ministry overview at once: figures, map, table, feed, announcement', async ({
-  browser,
-  playwright,
-  baseURL,
+  viewer,
+  lpr,
 }) => {
-  const ministerium = await viewer(browser, MINISTERIUM, '/');
-  const { page } = ministerium;
-  const lpr = await playwright.request.newContext({ baseURL });
-  try {
-    const lprName = (await signIn(lpr, LPR)).user.name;
-    const [kommune] = await ohneKontakt(lpr, 1);
-    const vorher = await getJson<KpiSnapshot>(lpr, '/api/kpi');
-    await expect(page.locator('[data-kpi="beraten"]')).toHaveText(integer.format(vorher.beraten));
-    await page.getByText('Karte als Tabelle').click();
-    const zeile = page.locator('[data-table="karte-tabelle"] tbody tr').filter({ hasText: kommune!.name }).first();
-    await expect(zeile).toContainText(STATUS_LABELS.kein_kontakt);
-    await expect(page.getByRole('heading', { name: 'Letzte Änderungen' })).toBeVisible();
+  const page = await viewer(MINISTERIUM, '/');
+  const lprName = (await getJson<Me>(lpr, '/api/auth/me')).user.name;
+  const [kommune] = await ohneKontakt(lpr, 1);
+  const vorher = await getJson<KpiSnapshot>(lpr, '/api/kpi');
+  await expect(page.locator('[data-kpi="beraten"]')).toHaveText(integer.format(vorher.beraten));
+  await page.getByText('Karte als Tabelle').click();
+  const zeile = page.locator('[data-table="karte-tabelle"] tbody tr').filter({ hasText: kommune!.name }).first();
+  await expect(zeile).toContainText(STATUS_LABELS.kein_kontakt);
+  await expect(page.getByRole('heading', { name: 'Letzte Änderungen' })).toBeVisible();
 
-    await erstberatung(lpr, kommune!);
+  await erstberatung(lpr, kommune!);
 
-    const pfad = page.locator(`svg path[data-ags="${kommune!.ags}"]`);
-    const kachel = page.locator('article').filter({ has: page.locator('[data-kpi="beraten"]') });
-    await expect(page.locator('[data-kpi="beraten"]')).toHaveText(integer.format(vorher.beraten + 1));
-    await expect(pfad).toHaveAttribute('data-status', 'beraten');
-    await expect(zeile).toContainText(STATUS_LABELS.beraten);
-    // What changed is marked for a moment, in words as well as in colour.
-    await expect(kachel).toHaveAttribute('data-markiert');
-    await expect(kachel).toContainText('aktualisiert');
-    await expect(pfad).toHaveAttribute('data-markiert');
-    await expect(zeile).toHaveAttribute('data-markiert');
-    // Tiles whose figures stayed the same are not.
-    await expect(page.locator('article').filter({ has: page.locator('[data-kpi="kpr"]') })).not.toHaveAttribute(
-      'data-markiert',
-    );
+  const pfad = page.locator(`svg path[data-ags="${kommune!.ags}"]`);
+  const kachel = page.locator('article').filter({ has: page.locator('[data-kpi="beraten"]') });
+  await expect(page.locator('[data-kpi="beraten"]')).toHaveText(integer.format(vorher.beraten + 1));
+  await expect(pfad).toHaveAttribute('data-status', 'beraten');
+  await expect(zeile).toContainText(STATUS_LABELS.beraten);
+  // What changed is marked for a moment, in words as well as in colour.
+  await expect(kachel).toHaveAttribute('data-markiert');
+  await expect(kachel).toContainText('aktualisiert');
+  await expect(pfad).toHaveAttribute('data-markiert');
+  await expect(zeile).toHaveAttribute('data-markiert');
+  // Tiles whose figures stayed the same are not.
+  await expect(page.locator('article').filter({ has: page.locator('[data-kpi="kpr"]') })).not.toHaveAttribute(
+    'data-markiert',
+  );
 
-    const neueste = page.locator('[data-aktivitaet] li').first();
-    await expect(neueste).toContainText(`Meilenstein erfasst: Erstberatung vom ${deDate(today())}`);
-    await expect(neueste).toContainText(lprName);
-    await expect(neueste.getByRole('link', { name: kommune!.name })).toHaveAttribute(
-      'href',
-      `/kommunen/${kommune!.ags}`,
-    );
-    await expect(page.locator('[data-live-ansage]')).toHaveText(
-      `Neue Änderung: Meilenstein erfasst: Erstberatung vom ${deDate(today())} (${kommune!.name})`,
-    );
+  const neueste = page.locator('[data-aktivitaet] li').first();
+  await expect(neueste).toContainText(`Meilenstein erfasst: Erstberatung vom ${deDate(today())}`);
+  await expect(neueste).toContainText(lprName);
+  await expect(neueste.getByRole('link', { name: kommune!.name })).toHaveAttribute('href', `/kommunen/${kommune!.ags}`);
+  await expect(page.locator('[data-live-ansage]')).toHaveText(
+    `Neue Änderung: Meilenstein erfasst: Erstberatung vom ${deDate(today())} (${kommune!.name})`,
+  );
 
-    // The marks go after about two seconds; the figures stay.
-    await expect(kachel).not.toHaveAttribute('data-markiert', { timeout: 4000 });
-    await expect(pfad).not.toHaveAttribute('data-markiert');
-    await expect(zeile).not.toHaveAttribute('data-markiert');
-    expect(await notReloaded(page)).toBe(true);
+  // The marks go after about two seconds; the figures stay.
+  await expect(kachel).not.toHaveAttribute('data-markiert', { timeout: 4000 });
+  await expect(pfad).not.toHaveAttribute('data-markiert');
+  await expect(zeile).not.toHaveAttribute('data-markiert');
+  expect(await notReloaded(page)).toBe(true);
 
-    const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-  } finally {
-    await lpr.dispose();
-    await ministerium.close();
-  }
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });
 
-test('the highlight has no animation with reduced motion, and is still visible', async ({
-  browser,
-  playwright,
-  baseURL,
-}) => {
-  const ministerium = await viewer(browser, MINISTERIUM, '/');
-  const { page } = ministerium;
+test('the highlight has no animation with reduced motion, and is still visible', async ({ viewer, lpr }) => {
+  const page = await viewer(MINISTERIUM, '/');
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  const lpr = await playwright.request.newContext({ baseURL });
-  try {
-    await signIn(lpr, LPR);
-    const [kommune] = await ohneKontakt(lpr, 1);
-    await erstberatung(lpr, kommune!);
-    const kachel = page.locator('article[data-markiert]').filter({ has: page.locator('[data-kpi="beraten"]') });
-    await expect(kachel).toBeVisible();
-    const stil = await kachel.evaluate((el) => {
-      const style = getComputedStyle(el);
-      return { animation: style.animationName, outline: style.outlineStyle };
-    });
-    expect(stil).toEqual({ animation: 'none', outline: 'solid' });
-    await expect(kachel).toContainText('aktualisiert');
-  } finally {
-    await lpr.dispose();
-    await ministerium.close();
-  }
+  const [kommune] = await ohneKontakt(lpr, 1);
+  await erstberatung(lpr, kommune!);
+  const kachel = page.locator('article[data-markiert]').filter({ has: page.locator('[data-kpi="beraten"]') });
+  await expect(kachel).toBeVisible();
+  const stil = await kachel.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { animation: style.animationName, outline: style.outlineStyle };
+  });
+  expect(stil).toEqual({ animation: 'none', outline: 'solid' });
+  await expect(kachel).toContainText('aktualisiert');
 });
 
-test('a burst of changes reloads the view once, and screen readers hear one summary', async ({
-  browser,
-  playwright,
-  baseURL,
-}) => {
-  const ministerium = await viewer(browser, MINISTERIUM, '/');
-  const { page } = ministerium;
-  const lpr = await playwright.request.newContext({ baseURL });
-  try {
-    await signIn(lpr, LPR);
-    const kommunen = await ohneKontakt(lpr, 21);
-    const erste = kommunen.shift()!;
-    const vorher = await getJson<KpiSnapshot>(lpr, '/api/kpi');
-    await erstberatung(lpr, erste);
-    await expect(page.locator('[data-kpi="beraten"]')).toHaveText(integer.format(vorher.beraten + 1));
-    await expect(page.locator('[data-live-ansage]')).toContainText('Neue Änderung: ');
+test('a burst of changes reloads the view once, and screen readers hear one summary', async ({ viewer, lpr }) => {
+  const page = await viewer(MINISTERIUM, '/');
+  const kommunen = await ohneKontakt(lpr, 21);
+  const erste = kommunen.shift()!;
+  const vorher = await getJson<KpiSnapshot>(lpr, '/api/kpi');
+  await erstberatung(lpr, erste);
+  await expect(page.locator('[data-kpi="beraten"]')).toHaveText(integer.format(vorher.beraten + 1));
+  await expect(page.locator('[data-live-ansage]')).toContainText('Neue Änderung: ');
 
-    const reloads: string[] = [];
-    page.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/api/kommunen') reloads.push(request.url());
-    });
-    // 20 changes in quick succession, while the last announcement is less than 5 s old.
-    const start = Date.now();
-    await Promise.all(kommunen.map((kommune) => erstberatung(lpr, kommune)));
-    await expect(page.locator('[data-kpi="beraten"]')).toHaveText(integer.format(vorher.beraten + 21));
-    const ansage = page.locator('[data-live-ansage]');
-    expect(await ansage.innerText()).toMatch(/^Neue Änderung: /);
-    await expect(ansage).toHaveText(/^20 neue Änderungen, zuletzt: Meilenstein erfasst: Erstberatung vom /, {
-      timeout: 8000,
-    });
-    // Announced no earlier than 5 s after the first.
-    expect(Date.now() - start).toBeGreaterThan(3000);
-    // Each reload asks for the Kommunen once; the commits came one by one, so a few reloads at most.
-    expect(reloads.length).toBeGreaterThanOrEqual(1);
-    expect(reloads.length).toBeLessThanOrEqual(5);
-  } finally {
-    await lpr.dispose();
-    await ministerium.close();
-  }
+  const reloads: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/kommunen') reloads.push(request.url());
+  });
+  // 20 changes in quick succession, while the last announcement is less than 5 s old.
+  const start = Date.now();
+  await Promise.all(kommunen.map((kommune) => erstberatung(lpr, kommune)));
+  await expect(page.locator('[data-kpi="beraten"]')).toHaveText(integer.format(vorher.beraten + 21));
+  const ansage = page.locator('[data-live-ansage]');
+  expect(await ansage.innerText()).toMatch(/^Neue Änderung: /);
+  await expect(ansage).toHaveText(/^20 neue Änderungen, zuletzt: Meilenstein erfasst: Erstberatung vom /, {
+    timeout: 8000,
+  });
+  // Announced no earlier than 5 s after the first.
+  expect(Date.now() - start).toBeGreaterThan(3000);
+  // Each reload asks for the Kommunen once; the commits came one by one, so a few reloads at most.
+  expect(reloads.length).toBeGreaterThanOrEqual(1);
+  expect(reloads.length).toBeLessThanOrEqual(5);
 });
 
-test('a past view keeps its figures and offers to jump to today', async ({ browser, playwright, baseURL }) => {
-  const ministerium = await viewer(browser, MINISTERIUM, '/?stand=2023-06-30');
-  const { page } = ministerium;
-  const lpr = await playwright.request.newContext({ baseURL });
-  try {
-    await signIn(lpr, LPR);
-    const [kommune] = await ohneKontakt(lpr, 1);
-    const damals = await page.locator('[data-kpi="beraten"]').innerText();
-    const pfad = page.locator(`svg path[data-ags="${kommune!.ags}"]`);
-    const statusDamals = await pfad.getAttribute('data-status');
+test('a past view keeps its figures and offers to jump to today', async ({ viewer, lpr }) => {
+  const page = await viewer(MINISTERIUM, '/?stand=2023-06-30');
+  const [kommune] = await ohneKontakt(lpr, 1);
+  const damals = await page.locator('[data-kpi="beraten"]').innerText();
+  const pfad = page.locator(`svg path[data-ags="${kommune!.ags}"]`);
+  const statusDamals = await pfad.getAttribute('data-status');
 
-    await erstberatung(lpr, kommune!);
+  await erstberatung(lpr, kommune!);
 
-    const hinweis = page.locator('[data-neuere-aenderungen]');
-    await expect(hinweis).toContainText('Ansicht zum Stand 30.06.2023; neuere Änderungen sind vorhanden.');
-    // The feed is a log, not a view of the day: it shows the change anyway.
-    await expect(page.locator('[data-aktivitaet] li').first()).toContainText('Meilenstein erfasst: Erstberatung');
-    await expect(page.locator('[data-kpi="beraten"]')).toHaveText(damals);
-    await expect(pfad).toHaveAttribute('data-status', statusDamals!);
-    await expect(page.locator('[data-markiert]')).toHaveCount(0);
-    await expect(page.locator('[data-stand]')).toHaveText('30.06.2023');
+  const hinweis = page.locator('[data-neuere-aenderungen]');
+  await expect(hinweis).toContainText('Ansicht zum Stand 30.06.2023; neuere Änderungen sind vorhanden.');
+  // The feed is a log, not a view of the day: it shows the change anyway.
+  await expect(page.locator('[data-aktivitaet] li').first()).toContainText('Meilenstein erfasst: Erstberatung');
+  await expect(page.locator('[data-kpi="beraten"]')).toHaveText(damals);
+  await expect(pfad).toHaveAttribute('data-status', statusDamals!);
+  await expect(page.locator('[data-markiert]')).toHaveCount(0);
+  await expect(page.locator('[data-stand]')).toHaveText('30.06.2023');
 
-    await hinweis.getByRole('button', { name: 'Zum heutigen Stand' }).click();
-    await expect(page).toHaveURL(/\/$/);
-    const jetzt = await getJson<KpiSnapshot>(lpr, '/api/kpi');
-    await expect(page.locator('[data-kpi="beraten"]')).toHaveText(integer.format(jetzt.beraten));
-    await expect(pfad).toHaveAttribute('data-status', 'beraten');
-    await expect(hinweis).toHaveCount(0);
-    expect(await notReloaded(page)).toBe(true);
-  } finally {
-    await lpr.dispose();
-    await ministerium.close();
-  }
+  await hinweis.getByRole('button', { name: 'Zum heutigen Stand' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  const jetzt = await getJson<KpiSnapshot>(lpr, '/api/kpi');
+  await expect(page.locator('[data-kpi="beraten"]')).toHaveText(integer.format(jetzt.beraten));
+  await expect(pfad).toHaveAttribute('data-status', 'beraten');
+  await expect(hinweis).toHaveCount(0);
+  expect(await notReloaded(page)).toBe(true);
 });
 
-test('the playback is not interrupted by a live change; it says so and can jump to today', async ({
-  browser,
-  playwright,
-  baseURL,
-}) => {
-  const ministerium = await viewer(browser, MINISTERIUM, '/');
-  const { page } = ministerium;
-  const lpr = await playwright.request.newContext({ baseURL });
-  try {
-    await signIn(lpr, LPR);
-    const [kommune] = await ohneKontakt(lpr, 1);
-    await page.getByRole('button', { name: 'Abspielen' }).click();
-    await expect(page.getByRole('button', { name: 'Anhalten' })).toBeVisible();
-    await expect(page.locator('[data-stand]')).not.toHaveAttribute('datetime', today());
+test('the playback is not interrupted by a live change; it says so and can jump to today', async ({ viewer, lpr }) => {
+  const page = await viewer(MINISTERIUM, '/');
+  const [kommune] = await ohneKontakt(lpr, 1);
+  await page.getByRole('button', { name: 'Abspielen' }).click();
+  await expect(page.getByRole('button', { name: 'Anhalten' })).toBeVisible();
+  await expect(page.locator('[data-stand]')).not.toHaveAttribute('datetime', today());
 
-    await erstberatung(lpr, kommune!);
+  await erstberatung(lpr, kommune!);
 
-    const hinweis = page.locator('[data-neuere-aenderungen]');
-    await expect(hinweis).toContainText('Wiedergabe der Entwicklung; neuere Änderungen sind vorhanden.');
-    // Still playing: the frames move on in the past.
-    await expect(page.getByRole('button', { name: 'Anhalten' })).toBeVisible();
-    expect((await page.locator('[data-stand]').getAttribute('datetime'))! < today()).toBe(true);
+  const hinweis = page.locator('[data-neuere-aenderungen]');
+  await expect(hinweis).toContainText('Wiedergabe der Entwicklung; neuere Änderungen sind vorhanden.');
+  // Still playing: the frames move on in the past.
+  await expect(page.getByRole('button', { name: 'Anhalten' })).toBeVisible();
+  expect((await page.locator('[data-stand]').getAttribute('datetime'))! < today()).toBe(true);
 
-    await hinweis.getByRole('button', { name: 'Zum heutigen Stand' }).click();
-    await expect(page.getByRole('button', { name: 'Abspielen' })).toBeVisible();
-    await expect(page.locator('[data-stand]')).toHaveAttribute('datetime', today());
-    const jetzt = await getJson<KpiSnapshot>(lpr, '/api/kpi');
-    await expect(page.locator('[data-kpi="beraten"]')).toHaveText(integer.format(jetzt.beraten));
-    await expect(page.locator(`svg path[data-ags="${kommune!.ags}"]`)).toHaveAttribute('data-status', 'beraten');
-    await expect(hinweis).toHaveCount(0);
-  } finally {
-    await lpr.dispose();
-    await ministerium.close();
-  }
+  await hinweis.getByRole('button', { name: 'Zum heutigen Stand' }).click();
+  await expect(page.getByRole('button', { name: 'Abspielen' })).toBeVisible();
+  await expect(page.locator('[data-stand]')).toHaveAttribute('datetime', today());
+  const jetzt = await getJson<KpiSnapshot>(lpr, '/api/kpi');
+  await expect(page.locator('[data-kpi="beraten"]')).toHaveText(integer.format(jetzt.beraten));
+  await expect(page.locator(`svg path[data-ags="${kommune!.ags}"]`)).toHaveAttribute('data-status', 'beraten');
+  await expect(hinweis).toHaveCount(0);
 });
 
-test('a police user hears of changes in their own area only', async ({ browser, playwright, baseURL }) => {
-  const leipzig = await viewer(browser, 'pd-leipzig@demo.asskomm.invalid', '/');
-  const { page } = leipzig;
-  const lpr = await playwright.request.newContext({ baseURL });
-  try {
-    await signIn(lpr, LPR);
-    const kommunen = await getJson<KommuneSummary[]>(lpr, '/api/kommunen');
-    const frei = (pd: string) =>
-      kommunen.find((k) => k.ags.length === 8 && k.status === 'kein_kontakt' && k.polizeidirektion === pd)!;
-    const [goerlitz, inLeipzig] = await Promise.all(
-      [frei('goerlitz'), frei('leipzig')].map((k) => getJson<KommuneDetail>(lpr, `/api/kommunen/${k.ags}`)),
-    );
-    await erstberatung(lpr, goerlitz!);
-    await erstberatung(lpr, inLeipzig!);
+test('a police user hears of changes in their own area only', async ({ viewer, lpr }) => {
+  const page = await viewer('pd-leipzig@demo.asskomm.invalid', '/');
+  const kommunen = await getJson<KommuneSummary[]>(lpr, '/api/kommunen');
+  const frei = (pd: string) =>
+    kommunen.find((k) => k.ags.length === 8 && k.status === 'kein_kontakt' && k.polizeidirektion === pd)!;
+  const [goerlitz, inLeipzig] = await Promise.all(
+    [frei('goerlitz'), frei('leipzig')].map((k) => getJson<KommuneDetail>(lpr, `/api/kommunen/${k.ags}`)),
+  );
+  await erstberatung(lpr, goerlitz!);
+  await erstberatung(lpr, inLeipzig!);
 
-    // One change only: the one in Görlitz never reached this page.
-    await expect(page.locator('[data-live-ansage]')).toHaveText(
-      `Neue Änderung: Meilenstein erfasst: Erstberatung vom ${deDate(today())} (${inLeipzig!.name})`,
-    );
-    const feed = page.locator('[data-aktivitaet]');
-    await expect(feed.getByRole('link', { name: inLeipzig!.name })).toBeVisible();
-    await expect(feed.getByRole('link', { name: goerlitz!.name })).toHaveCount(0);
-  } finally {
-    await lpr.dispose();
-    await leipzig.close();
-  }
+  // One change only: the one in Görlitz never reached this page.
+  await expect(page.locator('[data-live-ansage]')).toHaveText(
+    `Neue Änderung: Meilenstein erfasst: Erstberatung vom ${deDate(today())} (${inLeipzig!.name})`,
+  );
+  const feed = page.locator('[data-aktivitaet]');
+  await expect(feed.getByRole('link', { name: inLeipzig!.name })).toBeVisible();
+  await expect(feed.getByRole('link', { name: goerlitz!.name })).toHaveCount(0);
 });
 
-test('visitors see no activity feed, but the overview still follows live changes', async ({
-  page,
-  playwright,
-  baseURL,
-}) => {
+test('visitors see no activity feed, but the overview still follows live changes', async ({ page, lpr }) => {
   await page.goto('/');
   await expect(page.locator('[data-live="live"]')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Letzte Änderungen' })).toHaveCount(0);
-  const lpr = await playwright.request.newContext({ baseURL });
-  try {
-    await signIn(lpr, LPR);
-    const [kommune] = await ohneKontakt(lpr, 1);
-    await erstberatung(lpr, kommune!);
-    await expect(page.locator(`svg path[data-ags="${kommune!.ags}"]`)).toHaveAttribute('data-status', 'beraten');
-    // Announced to visitors too (the public event has the milestone and the Kommune, not who).
-    await expect(page.locator('[data-live-ansage]')).toHaveText(
-      `Neue Änderung: Meilenstein erfasst: Erstberatung vom ${deDate(today())} (${kommune!.name})`,
-    );
-  } finally {
-    await lpr.dispose();
-  }
+  const [kommune] = await ohneKontakt(lpr, 1);
+  await erstberatung(lpr, kommune!);
+  await expect(page.locator(`svg path[data-ags="${kommune!.ags}"]`)).toHaveAttribute('data-status', 'beraten');
+  // Announced to visitors too (the public event has the milestone and the Kommune, not who).
+  await expect(page.locator('[data-live-ansage]')).toHaveText(
+    `Neue Änderung: Meilenstein erfasst: Erstberatung vom ${deDate(today())} (${kommune!.name})`,
+  );
 });
