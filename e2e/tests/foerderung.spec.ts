@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { FoerderantragRecord, FoerderungUebersicht } from '@asskomm/domain';
 
@@ -139,6 +140,8 @@ test('a Kreis with one or two applications shows no amounts to the public, but t
   const row = page.locator(`[data-aufteilung="kreis"] tr[data-key="${kreis}"]`);
   await expect(row.getByRole('cell', { name: 'weniger als 3 Anträge – nicht öffentlich' })).toBeVisible();
   await expect(row).not.toContainText('€');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 
   await login(page, LPR);
   await page.goto(`/foerderung?jahr=${jahr}`);
