@@ -44,7 +44,8 @@ async function openKommune(page: Page, ags: string): Promise<void> {
 
 test('the Kommunen table filters and sorts, and the URL reproduces it', async ({ page }) => {
   const alle = await api<KommuneSummary[]>(page, '/api/kommunen');
-  await page.goto('/kommunen');
+  // The filters act through JavaScript: a choice made before the page has hydrated would be lost.
+  await page.goto('/kommunen', { waitUntil: 'networkidle' });
   await expect(page.getByRole('heading', { level: 1, name: 'Kommunen' })).toBeVisible();
   await expect(page.locator('[data-anzahl]')).toHaveAttribute('data-anzahl', String(alle.length));
 
