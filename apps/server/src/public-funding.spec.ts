@@ -1,13 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
-import type { FoerderBetraege, FoerderungUebersicht, KommuneDetail, KommuneSummary } from '@asskomm/domain';
+import type {
+  FoerderBetraege,
+  FoerderungUebersicht,
+  KommuneDetail,
+  KommuneSummary,
+  KpiSnapshot,
+} from '@asskomm/domain';
 import { KREISE } from '@asskomm/geo';
 import { DEMO_PASSWORD } from './auth/initial-users.ts';
 import { TestClient } from './test-client.ts';
 import { startTestServer, type RunningServer } from './test-server.ts';
 
-/** A Haushaltsjahr without demo applications: every application in it is one of this test's. */
+/** Haushaltsjahre without demo applications: every application in them is one of this test's. */
 const JAHR = 2031;
+/** The Land has a single application in this year. */
+const JAHR_MIT_EINEM = 2032;
 const AMOUNT_OF_THE_LONE_ONE = 1_234_500;
 
 async function login(url: string, who: string): Promise<TestClient> {
@@ -29,6 +37,7 @@ async function bewerben(
   lpr: TestClient,
   ags: string,
   antraege: { zweck: string; handlungsfeld: string; beantragtCent: number }[],
+  haushaltsjahr = JAHR,
 ): Promise<void> {
   const kommune = (await lpr.json<KommuneDetail>('GET', `/api/kommunen/${ags}`)).body;
   const beraten = await lpr.json('POST', `/api/kommunen/${ags}/meilensteine`, {
@@ -40,7 +49,7 @@ async function bewerben(
   for (const { zweck, handlungsfeld, beantragtCent } of antraege) {
     const created = await lpr.json('POST', '/api/foerderantraege', {
       ags,
-      haushaltsjahr: JAHR,
+      haushaltsjahr,
       zweck,
       handlungsfelder: [handlungsfeld],
       eingereichtAm: '2025-06-02',
@@ -56,6 +65,7 @@ const hidden = (cell: FoerderBetraege | undefined) => cell?.verborgen === true &
 describe.each(TEST_DATABASE_KINDS)('public funding figures on %s', (kind) => {
   let server: RunningServer;
   let visitor: TestClient;
+  let lpr: TestClient;
   /** Kreis A (1 application) and B (3) in one Polizeidirektion, C (3) in another. */
   let kreisA: string, kreisB: string, kreisC: string, pdAB: string;
 
@@ -65,9 +75,10 @@ describe.each(TEST_DATABASE_KINDS)('public funding figures on %s', (kind) => {
   beforeAll(async () => {
     server = await startTestServer(kind);
     visitor = new TestClient(server.url);
-    const lpr = await login(server.url, 'lpr');
+    lpr = await login(server.url, 'lpr');
     const [a, b] = await gemeindenInZweiKreisen(lpr, 'leipzig');
     const [c] = await gemeindenInZweiKreisen(lpr, 'dresden');
+    const [d] = await gemeindenInZweiKreisen(lpr, 'chemnitz');
     [kreisA, kreisB, kreisC, pdAB] = [a.kreis, b.kreis, c.kreis, a.polizeidirektion];
     const projekt = { zweck: 'projekt', handlungsfeld: 'gewalt', beantragtCent: 500_000 };
     await bewerben(lpr, a.ags, [
@@ -75,6 +86,7 @@ describe.each(TEST_DATABASE_KINDS)('public funding figures on %s', (kind) => {
     ]);
     await bewerben(lpr, b.ags, [projekt, projekt, projekt]);
     await bewerben(lpr, c.ags, [projekt, projekt, projekt]);
+    await bewerben(lpr, d.ags, [{ ...projekt, beantragtCent: AMOUNT_OF_THE_LONE_ONE }], JAHR_MIT_EINEM);
   }, 120_000);
 
   afterAll(async () => {
@@ -154,6 +166,55 @@ describe.each(TEST_DATABASE_KINDS)('public funding figures on %s', (kind) => {
     expect(full.nachKreis.find((k) => k.kreis === kreisA)).toMatchObject({
       verborgen: false,
       beantragtCent: AMOUNT_OF_THE_LONE_ONE,
+    });
+  });
+
+  describe('the headline figures (GET /api/kpi)', () => {
+    const foerderung = async (client: TestClient, query: string) => {
+      const { status, body } = await client.json<KpiSnapshot>('GET', `/api/kpi?${query}`);
+      expect(status).toBe(200);
+      return body.foerderung;
+    };
+
+    it('give the public no amounts of a hidden Kreis, the same as the funding view of that year', async () => {
+      const query = `kreis=${kreisA}&stand=${JAHR}-03-01`;
+      const oeffentlich = await foerderung(visitor, query);
+      expect(oeffentlich).toMatchObject({
+        haushaltsjahr: JAHR,
+        verborgen: true,
+        beantragtCent: null,
+        bewilligtCent: null,
+        ausgezahltCent: null,
+        zurueckgefordertCent: null,
+      });
+      expect(oeffentlich.budgetCent).toBeGreaterThan(0);
+      // Kreis B is hidden with A in the funding view; the headline figures must not undo that.
+      expect((await foerderung(visitor, `kreis=${kreisB}&stand=${JAHR}-03-01`)).verborgen).toBe(true);
+      expect(await foerderung(visitor, `kreis=${kreisC}&stand=${JAHR}-03-01`)).toMatchObject({
+        verborgen: false,
+        beantragtCent: 1_500_000,
+      });
+      expect(await foerderung(visitor, `pd=${pdAB}&stand=${JAHR}-03-01`)).toMatchObject({
+        verborgen: false,
+        beantragtCent: AMOUNT_OF_THE_LONE_ONE + 1_500_000,
+      });
+    });
+
+    it('give the public no amounts of the Land while it has fewer than three applications', async () => {
+      const land = await foerderung(visitor, `stand=${JAHR_MIT_EINEM}-01-15`);
+      expect(land).toMatchObject({ haushaltsjahr: JAHR_MIT_EINEM, verborgen: true, beantragtCent: null });
+      expect(JSON.stringify(land)).not.toContain(String(AMOUNT_OF_THE_LONE_ONE));
+    });
+
+    it('give signed-in users every amount', async () => {
+      expect(await foerderung(lpr, `kreis=${kreisA}&stand=${JAHR}-03-01`)).toMatchObject({
+        verborgen: false,
+        beantragtCent: AMOUNT_OF_THE_LONE_ONE,
+      });
+      expect(await foerderung(lpr, `stand=${JAHR_MIT_EINEM}-01-15`)).toMatchObject({
+        verborgen: false,
+        beantragtCent: AMOUNT_OF_THE_LONE_ONE,
+      });
     });
   });
 });

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import {
   DEFAULT_BUDGET_CENT,
   EMPTY_KPI_COUNTS,
-  type FoerderungKpi,
+  type FoerderungKpiZahlen,
   type KpiPoint,
   type KpiSnapshot,
   type Scope,
@@ -73,13 +73,11 @@ export function countsQuery(scope: Scope, dates: readonly string[], area: Area =
     group by s.d order by s.d`;
 }
 
+/** A KPI snapshot before the public-figures rule: funding amounts always present. */
+export type KpiZahlen = Omit<KpiSnapshot, 'foerderung'> & { foerderung: FoerderungKpiZahlen };
+
 /** All KPIs for one area on one day. */
-export async function snapshot(
-  db: Kysely<Database>,
-  scope: Scope,
-  stand: string,
-  area: Area = {},
-): Promise<KpiSnapshot> {
+export async function snapshot(db: Kysely<Database>, scope: Scope, stand: string, area: Area = {}): Promise<KpiZahlen> {
   const [counts, gemeinden, foerderung, demodaten] = await Promise.all([
     countsOn(db, scope, [stand], area),
     gemeindenOn(db, scope, stand, area),
@@ -108,7 +106,12 @@ async function gemeindenOn(db: Kysely<Database>, scope: Scope, stand: string, ar
   return rows[0]?.n ?? 0;
 }
 
-async function foerderungOn(db: Kysely<Database>, scope: Scope, stand: string, area: Area): Promise<FoerderungKpi> {
+async function foerderungOn(
+  db: Kysely<Database>,
+  scope: Scope,
+  stand: string,
+  area: Area,
+): Promise<FoerderungKpiZahlen> {
   const haushaltsjahr = Number(stand.slice(0, 4));
   // Mirrors foerderbetraegeAsOf of @asskomm/domain: every stage counts from its date on.
   const { rows } = await sql<{

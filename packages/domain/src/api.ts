@@ -23,7 +23,7 @@ export interface KommuneSummary {
 }
 
 /** Funds of one Haushaltsjahr as of a day, in integer euro cents. */
-export interface FoerderungKpi {
+export interface FoerderungKpiZahlen {
   haushaltsjahr: number;
   budgetCent: number;
   beantragtCent: number;
@@ -31,6 +31,14 @@ export interface FoerderungKpi {
   ausgezahltCent: number;
   zurueckgefordertCent: number;
 }
+export const FOERDER_KPI_BETRAEGE = [
+  'beantragtCent',
+  'bewilligtCent',
+  'ausgezahltCent',
+  'zurueckgefordertCent',
+] as const satisfies (keyof FoerderungKpiZahlen)[];
+/** The public gets no amounts of an area built from too few applications (public-figures.ts); the budget stays. */
+export type FoerderungKpi = Verdeckbar<FoerderungKpiZahlen, (typeof FOERDER_KPI_BETRAEGE)[number]>;
 
 /** `GET /api/kpi`: the headline figures for the Land, a Polizeidirektion or a Kreis. */
 export interface KpiSnapshot extends KpiCounts {
@@ -166,7 +174,7 @@ export interface KommuneDetail extends KommuneSummary {
 }
 
 /** Funds of one Haushaltsjahr and area on a day, in cents. */
-export interface FoerderJahrZahlen extends FoerderungKpi {
+export interface FoerderJahrZahlen extends FoerderungKpiZahlen {
   /** Applications counted (submitted by the day). */
   anzahl: number;
   /** bewilligt / budget; above 1 means over-commitment. */
@@ -176,10 +184,7 @@ export interface FoerderJahrZahlen extends FoerderungKpi {
 /** The public gets no amounts of a year built from too few applications (public-figures.ts); the budget stays. */
 export type FoerderJahr = Verdeckbar<FoerderJahrZahlen, FoerderJahrBetrag>;
 export const FOERDER_JAHR_BETRAEGE = [
-  'beantragtCent',
-  'bewilligtCent',
-  'ausgezahltCent',
-  'zurueckgefordertCent',
+  ...FOERDER_KPI_BETRAEGE,
   'ausschoepfung',
 ] as const satisfies (keyof FoerderJahrZahlen)[];
 export type FoerderJahrBetrag = (typeof FOERDER_JAHR_BETRAEGE)[number];

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { verborgeneGebiete, verborgeneZellen, zeigeOderVerberge, type Zelle } from './public-figures.ts';
+import {
+  verborgeneGebiete,
+  verborgeneGebieteAm,
+  verborgeneZellen,
+  zeigeOderVerberge,
+  type Zelle,
+} from './public-figures.ts';
 
 const zelle = (schluessel: string, anzahl: number, kinder: Zelle[] = []): Zelle => ({ schluessel, anzahl, kinder });
 const antraege = (polizeidirektion: string, kreis: string, n: number) =>
@@ -35,6 +41,26 @@ describe('verborgeneGebiete', () => {
     ]);
     // Chemnitz (1) takes the smaller neighbour Leipzig (6) with it; Leipzig's Kreise no longer add up to it.
     expect([...verborgen].sort()).toEqual(['14511', '14713', 'chemnitz', 'leipzig']);
+  });
+});
+
+describe('verborgeneGebieteAm', () => {
+  it('counts only the applications of that year submitted by the day', () => {
+    const antrag = (haushaltsjahr: number, eingereichtAm: string) => ({
+      haushaltsjahr,
+      eingereichtAm,
+      polizeidirektion: 'leipzig',
+      kreis: '14713',
+    });
+    const alle = [
+      antrag(2026, '2026-01-05'),
+      antrag(2026, '2026-02-10'),
+      antrag(2026, '2026-03-01'),
+      antrag(2027, '2026-01-05'),
+    ];
+    expect(verborgeneGebieteAm(alle, 2026, '2026-02-28').has('land')).toBe(true);
+    expect(verborgeneGebieteAm(alle, 2026, '2026-03-01').has('land')).toBe(false);
+    expect([...verborgeneGebieteAm(alle, 2027, '2026-03-01')].sort()).toEqual(['14713', 'land', 'leipzig']);
   });
 });
 

@@ -71,6 +71,18 @@ export function verborgeneGebiete(antraege: readonly { polizeidirektion: string;
   });
 }
 
+/**
+ * The areas whose funding of Haushaltsjahr `jahr` the public may not see as of `stand`, from all
+ * of the Land's applications: every public view of funding hides by this one pattern.
+ */
+export function verborgeneGebieteAm(
+  antraege: readonly { haushaltsjahr: number; eingereichtAm: string; polizeidirektion: string; kreis: string }[],
+  jahr: number,
+  stand: string,
+): Set<string> {
+  return verborgeneGebiete(antraege.filter((a) => a.haushaltsjahr === jahr && a.eingereichtAm <= stand));
+}
+
 /** A cell as the public gets it: the amounts `betraege` become null when it is hidden. */
 export function zeigeOderVerberge<T extends object, K extends keyof T>(
   zelle: T,

@@ -1,6 +1,7 @@
 import express from 'express';
-import { kommunen, kpi, type DbHandle } from '@asskomm/db';
+import { foerderantraege, kommunen, kpi, type DbHandle } from '@asskomm/db';
 import {
+  FOERDER_KPI_BETRAEGE,
   kommunenQuerySchema,
   kpiQuerySchema,
   kpiVerlaufQuerySchema,
@@ -9,7 +10,10 @@ import {
   scopeCovers,
   scopeOf,
   todayInSaxony,
+  verborgeneGebieteAm,
+  zeigeOderVerberge,
   type KpiPoint,
+  type KpiSnapshot,
   type PolizeidirektionId,
   type Scope,
 } from '@asskomm/domain';
@@ -42,7 +46,19 @@ export function dataRoutes(handle: DbHandle): express.Router {
     const { stand = todayInSaxony(), pd, kreis } = parseQuery(kpiQuerySchema, req);
     const scope = scopeOf(principalOf(res));
     checkArea(scope, { pd, kreis });
-    res.json(await kpi.snapshot(handle.db, scope, stand, { polizeidirektion: pd, kreis }));
+    const [zahlen, land] = await Promise.all([
+      kpi.snapshot(handle.db, scope, stand, { polizeidirektion: pd, kreis }),
+      // The same hidden areas as the public funding view (GET /api/foerderung) of that year and day.
+      scope.kind === 'public' ? foerderantraege.list(handle.db, scope, stand) : null,
+    ]);
+    const { foerderung } = zahlen;
+    const verborgen =
+      land !== null && verborgeneGebieteAm(land, foerderung.haushaltsjahr, stand).has(kreis ?? pd ?? 'land');
+    const snapshot: KpiSnapshot = {
+      ...zahlen,
+      foerderung: zeigeOderVerberge(foerderung, verborgen, FOERDER_KPI_BETRAEGE),
+    };
+    res.json(snapshot);
   });
 
   // The growth series is the most expensive answer and every open screen asks for it after a change.

@@ -17,7 +17,7 @@ import {
   POLIZEIDIREKTION_IDS,
   scopeOf,
   todayInSaxony,
-  verborgeneGebiete,
+  verborgeneGebieteAm,
   verborgeneZellen,
   zeigeOderVerberge,
   zuWenigeAntraege,
@@ -66,9 +66,7 @@ export function fundingRoutes(handle: DbHandle): express.Router {
       .sort();
     const gebiet = kreis ?? pd ?? 'land';
     const verborgenIn = (year: number): Set<string> =>
-      oeffentlich
-        ? verborgeneGebiete((land ?? all).filter((a) => a.haushaltsjahr === year && a.eingereichtAm <= stand))
-        : new Set();
+      oeffentlich ? verborgeneGebieteAm(land ?? all, year, stand) : new Set();
     const verborgen = verborgenIn(haushaltsjahr);
     const gebietVerborgen = verborgen.has(gebiet);
     // A breakdown cell of a filtered view is either a whole area or the filtered area itself.
