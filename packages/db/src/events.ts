@@ -45,6 +45,8 @@ export async function append(trx: Transaction<Database>, { actorId, ...body }: N
       payload: JSON.stringify(payload),
       polizeidirektion_id: kommune?.polizeidirektion_id ?? null,
       actor_id: actorId,
+      // The time of this statement, the last before the commit (now() would be the transaction's start).
+      created_at: sql<Date>`clock_timestamp()`,
     })
     .returning(['seq', 'created_at'])
     .executeTakeFirstOrThrow();
