@@ -5,6 +5,7 @@ import type {
   FoerderungUebersicht,
   KommuneDetail,
   KommuneSummary,
+  KioskLink,
   KpiSnapshot,
 } from '@asskomm/domain';
 import { KREISE } from '@asskomm/geo';
@@ -167,6 +168,35 @@ describe.each(TEST_DATABASE_KINDS)('public funding figures on %s', (kind) => {
       verborgen: false,
       beantragtCent: AMOUNT_OF_THE_LONE_ONE,
     });
+  });
+
+  it('shows a kiosk screen small figures only when the LPR allowed it for that link', async () => {
+    const link = async (zeigtKleineFoerderzahlen: boolean) =>
+      (
+        await lpr.json<{ link: KioskLink; token: string }>('POST', '/api/kiosk-links', {
+          name: zeigtKleineFoerderzahlen ? 'Saal mit Förderzahlen' : 'Saal öffentlich',
+          zeigtKleineFoerderzahlen,
+        })
+      ).body;
+    const [erlaubt, oeffentlich] = [await link(true), await link(false)];
+    const asScreen = async (token: string, path: string) => {
+      const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Kiosk ${token}` } });
+      expect(response.status).toBe(200);
+      return response.json();
+    };
+    const view = `/api/foerderung?jahr=${JAHR}&kreis=${kreisA}`;
+    const cellA = (body: unknown) => (body as FoerderungUebersicht).nachKreis.find((k) => k.kreis === kreisA);
+    const tile = `/api/kpi?kreis=${kreisA}&stand=${JAHR}-03-01`;
+    expect(cellA(await asScreen(erlaubt.token, view))).toMatchObject({
+      verborgen: false,
+      beantragtCent: AMOUNT_OF_THE_LONE_ONE,
+    });
+    expect(((await asScreen(erlaubt.token, tile)) as KpiSnapshot).foerderung.beantragtCent).toBe(
+      AMOUNT_OF_THE_LONE_ONE,
+    );
+    expect(hidden(cellA(await asScreen(oeffentlich.token, view)))).toBe(true);
+    expect((await lpr.request('DELETE', `/api/kiosk-links/${erlaubt.link.id}`)).status).toBe(204);
+    expect(hidden(cellA(await asScreen(erlaubt.token, view)))).toBe(true);
   });
 
   describe('the headline figures (GET /api/kpi)', () => {

@@ -19,6 +19,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'serial', (col) => col.primaryKey())
     .addColumn('name', 'text', (col) => col.notNull())
     .addColumn('token_hash', 'text', (col) => col.notNull().unique())
+    // What the LPR lets this screen show beyond the public scope.
+    .addColumn('zeigt_kleine_foerderzahlen', 'boolean', (col) => col.notNull().defaultTo(false))
     .addColumn('erstellt_von', 'integer', (col) => col.references('app_user.id'))
     .addColumn('erstellt_am', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('widerrufen_am', 'timestamptz')

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { KioskLink, PraesentationSetzen, PraesentationStand, Szene } from '@asskomm/domain';
+import type { KioskLink, KioskLinkCreate, PraesentationSetzen, PraesentationStand, Szene } from '@asskomm/domain';
 import type { Database } from './schema.ts';
 
 /** Where the presentation stands now. */
@@ -35,13 +35,18 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 /** Creates a kiosk link; the token is returned once and stored only as its hash. */
 export async function createKioskLink(
   db: Kysely<Database>,
-  name: string,
+  { name, zeigtKleineFoerderzahlen }: KioskLinkCreate,
   erstelltVon: number,
 ): Promise<{ link: KioskLink; token: string }> {
   const token = randomBytes(24).toString('base64url');
   const { id } = await db
     .insertInto('kiosk_link')
-    .values({ name, token_hash: hashOf(token), erstellt_von: erstelltVon })
+    .values({
+      name,
+      token_hash: hashOf(token),
+      zeigt_kleine_foerderzahlen: zeigtKleineFoerderzahlen,
+      erstellt_von: erstelltVon,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { link: (await kioskLinks(db)).find((l) => l.id === id)!, token };
@@ -51,12 +56,13 @@ export async function kioskLinks(db: Kysely<Database>): Promise<KioskLink[]> {
   const rows = await db
     .selectFrom('kiosk_link as k')
     .leftJoin('app_user as u', 'u.id', 'k.erstellt_von')
-    .select(['k.id', 'k.name', 'k.erstellt_am', 'k.widerrufen_am', 'u.name as von'])
+    .select(['k.id', 'k.name', 'k.zeigt_kleine_foerderzahlen', 'k.erstellt_am', 'k.widerrufen_am', 'u.name as von'])
     .orderBy('k.id', 'desc')
     .execute();
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
+    zeigtKleineFoerderzahlen: row.zeigt_kleine_foerderzahlen,
     erstelltAm: row.erstellt_am.toISOString(),
     erstelltVon: row.von,
     widerrufenAm: row.widerrufen_am?.toISOString() ?? null,
@@ -74,13 +80,16 @@ export async function revokeKioskLink(db: Kysely<Database>, id: number): Promise
   return result.numUpdatedRows > 0n;
 }
 
-/** The id of the valid (not revoked) link with this token, if any. */
-export async function kioskLinkOf(db: Kysely<Database>, token: string): Promise<number | undefined> {
+/** The valid (not revoked) link with this token, if any: its id and what it may show. */
+export async function kioskLinkOf(
+  db: Kysely<Database>,
+  token: string,
+): Promise<{ id: number; zeigtKleineFoerderzahlen: boolean } | undefined> {
   const row = await db
     .selectFrom('kiosk_link')
-    .select('id')
+    .select(['id', 'zeigt_kleine_foerderzahlen'])
     .where('token_hash', '=', hashOf(token))
     .where('widerrufen_am', 'is', null)
     .executeTakeFirst();
-  return row?.id;
+  return row && { id: row.id, zeigtKleineFoerderzahlen: row.zeigt_kleine_foerderzahlen };
 }

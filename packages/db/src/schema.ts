@@ -168,6 +168,7 @@ export interface KioskLinkTable {
   id: Generated<number>;
   name: string;
   token_hash: string;
+  zeigt_kleine_foerderzahlen: Generated<boolean>;
   erstellt_von: number | null;
   erstellt_am: Generated<Date>;
   widerrufen_am: Date | null;

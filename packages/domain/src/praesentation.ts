@@ -38,6 +38,8 @@ export type PraesentationSetzen = z.infer<typeof praesentationSetzenSchema>;
 export interface KioskLink {
   id: number;
   name: string;
+  /** Beyond the public scope: funding figures also of fewer than 3 applications (shown on this screen only). */
+  zeigtKleineFoerderzahlen: boolean;
   erstelltAm: string;
   erstelltVon: string | null;
   widerrufenAm: string | null;
@@ -50,7 +52,9 @@ export const kioskLinkCreateSchema = z.strictObject({
     .trim()
     .min(3, { message: 'braucht mindestens 3 Zeichen (z. B. „Fachtag 2026, Saal 1“)' })
     .max(80, { message: 'darf höchstens 80 Zeichen lang sein' }),
+  zeigtKleineFoerderzahlen: z.boolean({ message: 'muss ja oder nein sein' }).default(false),
 });
+export type KioskLinkCreate = z.infer<typeof kioskLinkCreateSchema>;
 
 /** A named point of the growth story the playback stops at. */
 export interface Kapitel {

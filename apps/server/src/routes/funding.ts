@@ -29,6 +29,7 @@ import { KREISE } from '@asskomm/geo';
 import type { Transaction } from 'kysely';
 import type { Database } from '@asskomm/db';
 import { HttpError, NOT_FOUND, parseBody, parseParam, parseQuery, principalOf, requireSignedIn } from '../http.ts';
+import { hidesSmallFunding } from '../kiosk.ts';
 import { checkArea } from './data.ts';
 import { requireEditor } from './kommune-data.ts';
 
@@ -54,7 +55,7 @@ export function fundingRoutes(handle: DbHandle): express.Router {
     const scope = scopeOf(principalOf(res));
     checkArea(scope, { pd, kreis });
     const haushaltsjahr = jahr ?? Number(stand.slice(0, 4));
-    const oeffentlich = scope.kind === 'public';
+    const oeffentlich = await hidesSmallFunding(handle, req, scope);
     const [all, budgets, land] = await Promise.all([
       foerderantraege.list(handle.db, scope, stand, { polizeidirektion: pd, kreis }),
       foerderantraege.budgets(handle.db),

@@ -8,18 +8,13 @@ import {
   type PraesentationStand,
 } from '@asskomm/domain';
 import { HttpError, NOT_FOUND, parseBody, parseParam, principalOf, requireSignedIn } from '../http.ts';
+import { kioskOf, kioskToken } from '../kiosk.ts';
 import { requireEditor } from './kommune-data.ts';
 
 export interface PraesentationDeps {
   handle: DbHandle;
   /** Tells every screen on every node where the presentation stands now. */
   broadcast(stand: PraesentationStand): void;
-}
-
-/** The kiosk token a venue screen sends as `Authorization: Kiosk <token>`. */
-function kioskToken(req: Request): string | undefined {
-  const header = req.headers.authorization;
-  return header?.startsWith('Kiosk ') ? header.slice('Kiosk '.length).trim() : undefined;
 }
 
 /**
@@ -31,9 +26,8 @@ export function praesentationRoutes({ handle, broadcast }: PraesentationDeps): e
   const { db } = handle;
 
   const requirePresenter = async (req: Request, res: Response) => {
-    const token = kioskToken(req);
-    if (token !== undefined) {
-      if (await praesentation.kioskLinkOf(db, token)) return;
+    if (kioskToken(req) !== undefined) {
+      if (await kioskOf(handle, req)) return;
       throw new HttpError(401, 'Dieser Kiosk-Link ist ungültig oder wurde widerrufen.');
     }
     requireSignedIn(res);
@@ -60,8 +54,9 @@ export function praesentationRoutes({ handle, broadcast }: PraesentationDeps): e
 
   router.post('/kiosk-links', async (req, res) => {
     const principal = requireEditor(res);
-    const { name } = parseBody(kioskLinkCreateSchema, req);
-    res.status(201).json(await praesentation.createKioskLink(db, name, principal.userId!));
+    res
+      .status(201)
+      .json(await praesentation.createKioskLink(db, parseBody(kioskLinkCreateSchema, req), principal.userId!));
   });
 
   router.delete('/kiosk-links/:id', async (req, res) => {

@@ -1,9 +1,11 @@
 import { live } from '$lib/state/live.svelte';
+import { praesentation } from './stand.svelte';
 
 /*
  * The scenes show public figures only, also on a signed-in presenter's screen: what is projected
- * (or opened on a phone) never shows more than the public may see. The requests go without the
- * session cookie, which also lets the service worker keep their answers for a reload offline.
+ * (or opened on a phone) never shows more than the public may see — except what the LPR allowed a
+ * kiosk link to show. The requests go without the session cookie, which also lets the service
+ * worker keep their answers for a reload offline.
  */
 // Not reactive on purpose: `aenderungen` tells the scenes when to load again.
 // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -14,7 +16,12 @@ let folgende = 0;
 let stopLive: (() => void) | undefined;
 
 async function hole<T>(pfad: string): Promise<T> {
-  const response = await fetch(pfad, { credentials: 'omit' });
+  // A kiosk screen may show what its link allows beyond the public figures; phones never have a token.
+  const token = praesentation.kioskToken;
+  const response = await fetch(pfad, {
+    credentials: 'omit',
+    headers: token ? { authorization: `Kiosk ${token}` } : {},
+  });
   if (!response.ok) throw new Error(`${pfad}: ${response.status}`);
   return (await response.json()) as T;
 }
