@@ -1,8 +1,9 @@
 /**
  * The baseline: a bare Socket.IO server (same socket.io version as ours) with no database, no
  * sessions and no rooms. `POST /emit` takes the event to send, gives it the next seq and the current
- * time as its stamp, and emits it to every socket at once, as our server does after a commit. `GET /heap?gc=1` reports the heap like
- * our `/api/metrics`. Started by live.ts with PORT and HOST.
+ * time as its stamp, and emits it to every socket at once, as our server does after a commit.
+ * `POST /emit/<name>` emits the posted JSON unchanged as event `<name>`. `GET /heap?gc=1` reports
+ * the heap like our `/api/metrics`. Started by live.ts and audience.ts with PORT and HOST.
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import { Server } from 'socket.io';
@@ -23,6 +24,10 @@ const httpServer = createServer(async (req, res) => {
     seq += 1;
     io.emit('domain:event', { ...event, seq, at: new Date().toISOString() }, prev);
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ seq }));
+  } else if (req.method === 'POST' && req.url?.startsWith('/emit/')) {
+    // Any other event (e.g. praesentation:stand) goes out as posted, under the name in the path.
+    io.emit(decodeURIComponent(req.url.slice('/emit/'.length)), JSON.parse(await bodyOf(req)));
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
   } else if (req.method === 'GET' && req.url?.startsWith('/heap')) {
     if (req.url.includes('gc=1')) gc?.();
     res.writeHead(200, { 'content-type': 'application/json' });

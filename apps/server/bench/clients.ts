@@ -56,15 +56,10 @@ export class ClientFleet {
     let last: number | undefined;
     socket.on('events:head', (seq: number) => (last ??= seq));
     socket.on('domain:event', (event: DomainEvent, prev?: number) => {
-      const now = performance.now();
-      let times = this.receipts.get(event.seq);
-      if (!times) {
-        this.receipts.set(event.seq, (times = new Float64Array(this.size)));
+      if (this.note(this.receipts, event.seq, index)) {
         // Server and generator share the machine's wall clock.
         this.stamps.set(event.seq, Date.parse(event.at) - performance.timeOrigin);
       }
-      if (times[index]) this.duplicates += 1;
-      else times[index] = now;
       if (last !== undefined) {
         if (event.seq < last) this.outOfOrder += 1;
         if (prev !== undefined && prev !== last) this.gaps += 1;
@@ -77,6 +72,27 @@ export class ClientFleet {
       socket.once('connect_error', (error) => reject(new Error(`socket ${index} → ${url}: ${error.message}`)));
     });
     socket.on('disconnect', () => (this.disconnects += 1));
+  }
+
+  /**
+   * Notes when each client receives `event` too, per `key(payload)` (e.g. the presentation's
+   * version), in a map of its own. Call before the first such event is sent.
+   */
+  track<T>(event: string, key: (payload: T) => number): Map<number, Float64Array> {
+    const receipts = new Map<number, Float64Array>();
+    this.sockets.forEach((socket, index) => socket.on(event, (payload: T) => this.note(receipts, key(payload), index)));
+    return receipts;
+  }
+
+  /** Notes that client `index` received `key` now; true when no client had it before. */
+  private note(receipts: Map<number, Float64Array>, key: number, index: number): boolean {
+    const now = performance.now();
+    let times = receipts.get(key);
+    const first = !times;
+    if (!times) receipts.set(key, (times = new Float64Array(this.size)));
+    if (times[index]) this.duplicates += 1;
+    else times[index] = now;
+    return first;
   }
 
   /** How many of `clients` have received `seq`. */

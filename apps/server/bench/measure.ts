@@ -44,7 +44,7 @@ export interface Result {
 }
 
 /** Writes at a steady `rate` for `seconds`, not waiting for earlier writes; each notes when its request started. */
-async function writeSteadily(target: Target, load: Load) {
+export async function writeSteadily(target: Target, load: Load) {
   const total = Math.round(load.rate * load.seconds);
   const started = new Float64Array(total);
   const httpMs = new Float64Array(total).fill(NaN);

@@ -18,7 +18,7 @@ export const LOGIN = { email: 'lpr@demo.asskomm.invalid', password: 'Demo-Passwo
 /** Kommunen written in turn; a write waits for none, so at 10 writes/s each has 10 s per write. */
 const WRITTEN_KOMMUNEN = 100;
 
-async function json<T>(url: string, init: RequestInit = {}): Promise<{ response: Response; body: T }> {
+export async function json<T>(url: string, init: RequestInit = {}): Promise<{ response: Response; body: T }> {
   const response = await fetch(url, init);
   const text = await response.text();
   if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${text.slice(0, 300)}`);
@@ -91,15 +91,16 @@ export async function oursTarget(options: {
         slot.busy = false;
       }
     },
-    heapBytes: async () => {
-      const response = await fetch(`${writeTo.url}/api/metrics?gc=1`, {
-        headers: { authorization: `Bearer ${options.metricsToken}` },
-      });
-      const match = response.ok ? /^asskomm_heap_used_bytes\s+(\S+)/m.exec(await response.text()) : null;
-      return match ? Number(match[1]) : NaN;
-    },
+    heapBytes: () => metricsHeap(writeTo.url, options.metricsToken),
     cpuSeconds: () => options.nodes.reduce((sum, n) => sum + n.cpuSeconds(), 0),
   };
+}
+
+/** Heap in use after a full GC, from our server's `/api/metrics?gc=1`; NaN when it does not tell. */
+export async function metricsHeap(url: string, metricsToken: string): Promise<number> {
+  const response = await fetch(`${url}/api/metrics?gc=1`, { headers: { authorization: `Bearer ${metricsToken}` } });
+  const match = response.ok ? /^asskomm_heap_used_bytes\s+(\S+)/m.exec(await response.text()) : null;
+  return match ? Number(match[1]) : NaN;
 }
 
 /** The bare Socket.IO server: each write posts the sample event, which it emits to every socket. */
