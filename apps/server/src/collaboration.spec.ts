@@ -176,6 +176,33 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
     expect(listed.data.map((e) => e.name)).not.toContain('Demo Administration');
   });
 
+  it('never pushes an event whose transaction rolled back, and goes on after it', async () => {
+    const { socket, received, brokenChain } = await (await demoUser(server.url, 'lpr')).socket();
+    try {
+      await expect(
+        server.test.db.transaction().execute(async (trx) => {
+          await events.append(
+            trx,
+            { type: 'demo:reset', ags: null, version: null, before: null, after: null, actorId: null },
+            server.test.appended,
+          );
+          throw new Error('abgebrochen');
+        }),
+      ).rejects.toThrow('abgebrochen');
+      const kept = await milestones.record(server.test, {
+        ags: GOERLITZ,
+        kind: 'coaching_begonnen',
+        date: '2025-03-01',
+      });
+      await expect.poll(() => received.map((e) => e.seq), { timeout: 2_000 }).toEqual([kept.seq]);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(received.map((e) => e.type)).toEqual(['milestone:recorded']);
+      expect(brokenChain()).toEqual([]);
+    } finally {
+      socket.close();
+    }
+  });
+
   it('drops a flood from one socket without slowing the others', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const flooder = await (await demoUser(server.url, 'lpr')).socket();

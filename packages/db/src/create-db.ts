@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { RoutedEvent } from './events.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -25,6 +26,12 @@ export interface DbHandle {
   onCommitted(listener: (seq?: number) => void): () => void;
   /** The pg pool on PostgreSQL (for the Socket.IO adapter), null on PGlite. */
   pool: pg.Pool | null;
+  /**
+   * Events this process appended, by seq, until they are pushed: the node that made a change
+   * pushes it without reading it back (other nodes, and anything not found here, read the table).
+   * Entries of rolled-back transactions are never asked for and are dropped as the feed moves on.
+   */
+  appended: Map<number, RoutedEvent>;
   /** Closes every connection; safe to call twice. */
   close(): Promise<void>;
 }
@@ -60,6 +67,7 @@ export function createDb(config: DbConfig): DbHandle {
       db,
       kind: 'postgres',
       pool,
+      appended: new Map(),
       onCommitted: feed.onCommitted,
       close: once(async () => {
         await feed.close();
@@ -76,6 +84,7 @@ export function createDb(config: DbConfig): DbHandle {
     db,
     kind: 'pglite',
     pool: null,
+    appended: new Map(),
     onCommitted: feed.onCommitted,
     close: once(async () => {
       await feed.close();

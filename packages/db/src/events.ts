@@ -25,7 +25,12 @@ const EVENT_ORDER_LOCK = 0x41534b;
  * makes commit order equal seq order, so "everything after my last number" is always complete.
  * It serialises only the last step of a write.
  */
-export async function append(trx: Transaction<Database>, { actorId, ...body }: NewEvent): Promise<DomainEvent> {
+export async function append(
+  trx: Transaction<Database>,
+  { actorId, ...body }: NewEvent,
+  /** The handle's `appended`: lets this node push the event without reading it back. */
+  appended?: Map<number, RoutedEvent>,
+): Promise<DomainEvent> {
   await sql`select pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`.execute(trx);
   const kommune = body.ags
     ? await trx
@@ -50,7 +55,12 @@ export async function append(trx: Transaction<Database>, { actorId, ...body }: N
     })
     .returning(['seq', 'created_at'])
     .executeTakeFirstOrThrow();
-  return { ...payload, seq: Number(row.seq), at: row.created_at.toISOString() };
+  const event = { ...payload, seq: Number(row.seq), at: row.created_at.toISOString() };
+  appended?.set(event.seq, {
+    event,
+    polizeidirektion: (kommune?.polizeidirektion_id ?? null) as PolizeidirektionId | null,
+  });
+  return event;
 }
 
 type EventQuery = SelectQueryBuilder<

@@ -153,14 +153,18 @@ export async function record(handle: DbHandle, input: MilestoneInput): Promise<D
       .where('ags', '=', input.ags)
       .returning('version')
       .executeTakeFirstOrThrow();
-    return events.append(trx, {
-      type: 'milestone:recorded',
-      ags: input.ags,
-      version,
-      before: null,
-      after: { ...milestone },
-      actorId: input.erfasstVon ?? null,
-    });
+    return events.append(
+      trx,
+      {
+        type: 'milestone:recorded',
+        ags: input.ags,
+        version,
+        before: null,
+        after: { ...milestone },
+        actorId: input.erfasstVon ?? null,
+      },
+      handle.appended,
+    );
   });
   return event;
 }

@@ -61,7 +61,11 @@ export async function resetDemoData(
       .set((eb) => ({ modellkommune: false, version: eb('version', '+', 1) }))
       .execute();
     await writeDemoData(trx, today);
-    return events.append(trx, { type: 'demo:reset', ags: null, version: null, before: null, after: null, actorId });
+    return events.append(
+      trx,
+      { type: 'demo:reset', ags: null, version: null, before: null, after: null, actorId },
+      handle.appended,
+    );
   });
   await sql`analyze`.execute(handle.db);
   return event;

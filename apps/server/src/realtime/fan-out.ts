@@ -43,21 +43,38 @@ export function createFanOut(io: RealtimeServer, handle: DbHandle): FanOut {
     pushed++;
   };
 
+  // Seqs whose commit the database has announced, not yet pushed.
+  const announced = new Set<number>();
+
   // Strictly in order: one read at a time, always from the last pushed number on.
   const pushCommitted = (seq?: number) => {
-    if (seq !== undefined && lastPushed !== null && seq <= lastPushed) return;
+    if (seq !== undefined) {
+      if (lastPushed !== null && seq <= lastPushed) return;
+      announced.add(seq);
+    }
     running = running.then(async () => {
       try {
+        // This node's own events need no read once their commit is announced (one that rolled
+        // back is never announced, so the read below takes over from there).
         for (;;) {
-          if (lastPushed === null) return;
+          const next = lastPushed === null ? undefined : lastPushed + 1;
+          const own = next === undefined ? undefined : handle.appended.get(next);
+          if (!own || !announced.has(next!)) break;
+          push(own);
+        }
+        for (;;) {
+          if (lastPushed === null || (seq !== undefined && seq <= lastPushed)) break;
           const batch = await events.routedSince(handle.db, lastPushed, REPLAY_LIMIT);
           batch.forEach(push);
-          if (batch.length < REPLAY_LIMIT) return;
+          if (batch.length < REPLAY_LIMIT) break;
         }
       } catch (error) {
         // The next notification (or the reconnect of the LISTEN connection) retries from here.
         console.warn(`Ereignisse konnten nicht gelesen werden: ${(error as Error).message}`);
       }
+      for (const done of announced) if (lastPushed !== null && done <= lastPushed) announced.delete(done);
+      for (const done of handle.appended.keys())
+        if (lastPushed !== null && done <= lastPushed) handle.appended.delete(done);
     });
   };
   const unsubscribe = handle.onCommitted(pushCommitted);

@@ -180,14 +180,18 @@ export function fundingRoutes(handle: DbHandle): express.Router {
       const { id, before } = await work(trx, principal.userId!);
       const after = await foerderantraege.lockInScope(trx, scope, id, todayInSaxony());
       const version = await kommunen.bumpVersion(trx, ags);
-      const event = await events.append(trx, {
-        type: 'foerderantrag:saved',
-        ags,
-        version,
-        before: before as Record<string, unknown> | null,
-        after: { ...after },
-        actorId: principal.userId,
-      });
+      const event = await events.append(
+        trx,
+        {
+          type: 'foerderantrag:saved',
+          ags,
+          version,
+          before: before as Record<string, unknown> | null,
+          after: { ...after },
+          actorId: principal.userId,
+        },
+        handle.appended,
+      );
       return { antrag: after!, seq: event.seq };
     });
     return result;

@@ -130,7 +130,11 @@ export function kommuneDataRoutes({ handle }: KommuneDataDeps): express.Router {
       if (kommune.version !== version) return { stale: true as const };
       const { result, event } = await command(trx, principal.userId!);
       const newVersion = await kommunen.bumpVersion(trx, ags);
-      const appended = await events.append(trx, { ...event, ags, version: newVersion, actorId: principal.userId });
+      const appended = await events.append(
+        trx,
+        { ...event, ags, version: newVersion, actorId: principal.userId },
+        handle.appended,
+      );
       return { stale: false as const, result, event: appended };
     });
     if (outcome.stale) return conflict(handle, scope, ags);
@@ -258,14 +262,18 @@ export function kommuneDataRoutes({ handle }: KommuneDataDeps): express.Router {
           erfasstVon: principal.userId,
         });
         const version = await kommunen.bumpVersion(trx, kommune.ags);
-        const event = await events.append(trx, {
-          type: 'milestone:recorded',
-          ags: kommune.ags,
-          version,
-          before: null,
-          after: { ...milestone },
-          actorId: principal.userId,
-        });
+        const event = await events.append(
+          trx,
+          {
+            type: 'milestone:recorded',
+            ags: kommune.ags,
+            version,
+            before: null,
+            after: { ...milestone },
+            actorId: principal.userId,
+          },
+          handle.appended,
+        );
         recorded.push({ milestone, version: event.version, seq: event.seq });
       }
       return { signingId, recorded };

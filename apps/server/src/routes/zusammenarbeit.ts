@@ -70,17 +70,21 @@ export function zusammenarbeitRoutes(handle: DbHandle): express.Router {
         .select('version')
         .where('ags', '=', ags)
         .executeTakeFirstOrThrow();
-      await events.append(trx, {
-        type: 'kommentar:created',
-        ags,
-        version,
-        before: null,
-        after: {
-          ...kommentar,
-          erwaehnt: erwaehnt.map((user) => ({ ...user, benachrichtigung: benachrichtigungen.get(user.id) })),
+      await events.append(
+        trx,
+        {
+          type: 'kommentar:created',
+          ags,
+          version,
+          before: null,
+          after: {
+            ...kommentar,
+            erwaehnt: erwaehnt.map((user) => ({ ...user, benachrichtigung: benachrichtigungen.get(user.id) })),
+          },
+          actorId: session.userId,
         },
-        actorId: session.userId,
-      });
+        handle.appended,
+      );
       return kommentar;
     });
     const created: Kommentar = { ...kommentar, autor: { id: session.userId, name: session.user.name } };
