@@ -2,7 +2,8 @@
  * The baseline: a bare Socket.IO server (same socket.io version as ours) with no database, no
  * sessions and no rooms. `POST /emit` takes the event to send, gives it the next seq and the current
  * time as its stamp, and emits it to every socket at once, as our server does after a commit.
- * `POST /emit/<name>` emits the posted JSON unchanged as event `<name>`. `GET /heap?gc=1` reports
+ * `POST /emit/<name>[?stamp=<field>]` emits the posted JSON as event `<name>` (with `<field>` set to
+ * the current time). `GET /heap?gc=1` reports
  * the heap like our `/api/metrics`. Started by live.ts and audience.ts with PORT and HOST.
  */
 import { createServer, type IncomingMessage } from 'node:http';
@@ -25,8 +26,13 @@ const httpServer = createServer(async (req, res) => {
     io.emit('domain:event', { ...event, seq, at: new Date().toISOString() }, prev);
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ seq }));
   } else if (req.method === 'POST' && req.url?.startsWith('/emit/')) {
-    // Any other event (e.g. praesentation:stand) goes out as posted, under the name in the path.
-    io.emit(decodeURIComponent(req.url.slice('/emit/'.length)), JSON.parse(await bodyOf(req)));
+    // Any other event (e.g. praesentation:stand) goes out as posted, under the name in the path;
+    // `?stamp=<field>` sets that field to the time just before the emit, as our server's stamp.
+    const url = new URL(req.url, 'http://bare');
+    const payload = JSON.parse(await bodyOf(req)) as Record<string, unknown>;
+    const stamp = url.searchParams.get('stamp');
+    if (stamp) payload[stamp] = new Date().toISOString();
+    io.emit(decodeURIComponent(url.pathname.slice('/emit/'.length)), payload);
     res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
   } else if (req.method === 'GET' && req.url?.startsWith('/heap')) {
     if (req.url.includes('gc=1')) gc?.();
