@@ -1,8 +1,9 @@
 /**
- * pnpm bench:audience [-- --clients 1000 --steps 20 --rate 2 --grace 5 --server apps/server/dist/index.js]
+ * pnpm bench:audience [-- --clients 1000 --steps 20 --rate 2 --grace 5 --db pglite|postgres
+ *                          --server apps/server/dist/index.js --postgres postgres://…/postgres]
  *
  * The Fachtag audience (issue 6): N anonymous sockets (public scope, like phones on /live) on one
- * node of the built server (`pnpm build` first) on a fresh PGlite with the demo data. Signed in as
+ * node of the built server (`pnpm build` first) on a fresh PGlite (or PostgreSQL database) with the demo data. Signed in as
  * the LPR, the bench steps the presentation `steps` times at `rate` steps/s (PUT /api/praesentation,
  * cycling through the scenes with dates), then records one Kooperationsvereinbarung for a Gemeinde
  * that is not yet a member (the celebration, a public `domain:event`). Latency per (socket, message)
@@ -31,6 +32,7 @@ import {
   type PraesentationStand,
 } from '@asskomm/domain';
 import { ClientFleet } from './clients.ts';
+import { createPostgresDatabase, dropPostgresDatabase } from './postgres.ts';
 import { writeSteadily, type Load } from './measure.ts';
 import { CAN_PIN, GENERATOR_CORE, SERVER_CORE, startNode, type Spawned } from './processes.ts';
 import { kib, ms, ratio, spread, table, type Spread } from './stats.ts';
@@ -51,8 +53,14 @@ const { values: flags } = parseArgs({
     grace: { type: 'string', default: '5' },
     /** The built server to measure, e.g. of another checkout. */
     server: { type: 'string', default: join(SERVER_DIR, 'dist/index.js') },
+    db: { type: 'string', default: 'pglite' },
+    postgres: {
+      type: 'string',
+      default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    },
   },
 });
+if (flags.db !== 'pglite' && flags.db !== 'postgres') throw new Error('--db takes pglite or postgres');
 const load: Load = {
   clients: Number(flags.clients),
   rate: Number(flags.rate),
@@ -295,7 +303,7 @@ function report(ours: Run, bare: Run, payloadBytes: number, gemeinde: KommuneSum
     ),
   );
   console.log(
-    `\nFachtag audience: ${load.clients} anonymous sockets on one node (PGlite), ${flags.steps} scene steps` +
+    `\nFachtag audience: ${load.clients} anonymous sockets on one node (${flags.db}), ${flags.steps} scene steps` +
       ` at ${flags.rate}/s, then one celebration\n`,
   );
   console.log(table(header, rows));
@@ -374,14 +382,20 @@ const bare = await startNode(['--import', 'tsx', BARE_ENTRY], {
 const dataDir = mkdtempSync(join(tmpdir(), 'asskomm-bench-audience-'));
 const metricsToken = randomBytes(16).toString('hex');
 let server: Spawned | undefined;
+let databaseUrl: string | undefined;
 let failed = false;
 try {
-  console.log('starting the server on a fresh PGlite (migrations and demo data) …');
+  console.log(`starting the server on a fresh ${flags.db} database (migrations and demo data) …`);
+  if (flags.db === 'postgres') databaseUrl = await createPostgresDatabase(flags.postgres);
   server = await startNode([flags.server], {
-    env: { DEMO: 'true', METRICS_TOKEN: metricsToken, DATA_DIR: dataDir },
+    env: {
+      DEMO: 'true',
+      METRICS_TOKEN: metricsToken,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir }),
+    },
     cwd: SERVER_DIR,
     readyPath: '/api/health',
-    label: 'server (pglite)',
+    label: `server (${flags.db})`,
   });
   const { stage, stands, gemeinde } = await ourStage(server, metricsToken);
   console.log(`ours: ${load.clients} sockets, ${flags.steps} steps …`);
@@ -397,6 +411,7 @@ try {
 } finally {
   await server?.stop();
   await bare.stop();
+  if (databaseUrl) await dropPostgresDatabase(flags.postgres, databaseUrl);
   rmSync(dataDir, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
