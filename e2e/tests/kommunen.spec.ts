@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { MILESTONE_LABELS, type KommuneDetail, type KommuneSummary, type Me } from '@asskomm/domain';
+import { MEILENSTEIN_LABELS, type KommuneDetail, type KommuneSummary, type Me } from '@asskomm/domain';
 
 const PASSWORD = 'Demo-Passwort-2026';
 const LPR = 'lpr@demo.asskomm.invalid';
@@ -91,25 +91,29 @@ test('the Kommunen table filters and sorts, and the URL reproduces it', async ({
   await expect(page.getByRole('heading', { level: 1, name: 'Görlitz' })).toBeVisible();
 });
 
-test('the page of Görlitz shows the milestones the API has', async ({ page }) => {
+test('the page of Görlitz shows the meilensteine the API has', async ({ page }) => {
   const detail = await api<KommuneDetail>(page, `/api/kommunen/${GOERLITZ}`);
   await page.goto(`/kommunen/${GOERLITZ}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Görlitz' })).toBeVisible();
   const items = page.locator('[data-timeline] > li');
-  await expect(items).toHaveCount(detail.milestones.length);
+  await expect(items).toHaveCount(detail.meilensteine.length);
   const shown = await items.evaluateAll((lis) =>
     lis.map((li) => ({
-      id: Number(li.getAttribute('data-milestone')),
+      id: Number(li.getAttribute('data-meilenstein')),
       date: li.querySelector('[data-date]')?.textContent?.trim(),
       label: li.querySelector('[data-label]')?.textContent?.trim(),
     })),
   );
-  const expected = detail.milestones.map((m) => ({ id: m.id, date: deDate(m.date), label: MILESTONE_LABELS[m.kind] }));
+  const expected = detail.meilensteine.map((m) => ({
+    id: m.id,
+    date: deDate(m.date),
+    label: MEILENSTEIN_LABELS[m.kind],
+  }));
   expect(shown.toSorted((a, b) => a.id - b.id)).toEqual(expected.toSorted((a, b) => a.id - b.id));
   if (detail.demodaten) await expect(page.locator('.titel [data-demodaten]')).toBeVisible();
   await expect(page.locator('[data-locator] [data-ziel]')).toHaveCount(1);
   // The public sees no forms.
-  await expect(page.locator('[data-milestone-form]')).toHaveCount(0);
+  await expect(page.locator('[data-meilenstein-form]')).toHaveCount(0);
 });
 
 test('an unknown AGS answers with a German 404 page', async ({ page }) => {
@@ -118,10 +122,10 @@ test('an unknown AGS answers with a German 404 page', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Kommune nicht gefunden' })).toBeVisible();
 });
 
-test('an LPR records a milestone through the form and sees it in the timeline', async ({ page }) => {
+test('an LPR records a meilenstein through the form and sees it in the timeline', async ({ page }) => {
   const me = await login(page, LPR);
   await openKommune(page, GOERLITZ);
-  const form = page.locator('[data-milestone-form]');
+  const form = page.locator('[data-meilenstein-form]');
   await form.getByLabel('Meilenstein').selectOption('koordinierungsstelle_eingerichtet');
   await form.getByLabel('Datum').fill('2025-06-30');
   await form.getByLabel('Notiz (optional)').fill('Stelle im Rathaus besetzt');
@@ -131,7 +135,7 @@ test('an LPR records a milestone through the form and sees it in the timeline', 
   const item = page.locator('[data-timeline] > li[data-kind="koordinierungsstelle_eingerichtet"]');
   await expect(item).toContainText('30.06.2025');
   await expect(item).toContainText('Stelle im Rathaus besetzt');
-  await expect(item).toContainText(`Erfasst von ${me.user.name}`);
+  await expect(item).toContainText(`Erfasst von ${me.benutzer.name}`);
   await expect(item.getByRole('link', { name: /goerlitz\.de/ })).toBeVisible();
   await expect(page.locator('[data-flag="koordinierungsstelle"]')).toHaveText('ja');
 });
@@ -141,7 +145,7 @@ test('a rule violation (422) is shown at its field', async ({ page }) => {
   const alle = await api<KommuneSummary[]>(page, '/api/kommunen');
   const keinKontakt = alle.find((k) => k.status === 'kein_kontakt' && k.ags.length === 8)!;
   await openKommune(page, keinKontakt.ags);
-  const form = page.locator('[data-milestone-form]');
+  const form = page.locator('[data-meilenstein-form]');
   await form.getByLabel('Meilenstein').selectOption('austritt');
   await form.getByLabel('Datum').fill('2025-03-01');
   await form.getByRole('button', { name: 'Meilenstein erfassen' }).click();
@@ -165,14 +169,14 @@ test('a stale version gets the 409 notice naming the other user, and can be re-a
   const b = await signedInPage(browser, LPR);
   try {
     await openKommune(b.page, GOERLITZ);
-    const formB = b.page.locator('[data-milestone-form]');
+    const formB = b.page.locator('[data-meilenstein-form]');
     // B starts the change on the version shown now…
     await formB.getByLabel('Meilenstein').selectOption('praeventionskonzept_beschlossen');
     await formB.getByLabel('Datum').fill('2025-09-10');
 
     // …while A records another milestone for the same Kommune.
     await openKommune(a.page, GOERLITZ);
-    const formA = a.page.locator('[data-milestone-form]');
+    const formA = a.page.locator('[data-meilenstein-form]');
     await formA.getByLabel('Meilenstein').selectOption('kpr_reaktiviert');
     await formA.getByLabel('Datum').fill('2025-08-01');
     await formA.getByRole('button', { name: 'Meilenstein erfassen' }).click();
@@ -181,7 +185,7 @@ test('a stale version gets the 409 notice naming the other user, and can be re-a
     await formB.getByRole('button', { name: 'Meilenstein erfassen' }).click();
     const konflikt = formB.locator('[data-konflikt]');
     await expect(konflikt).toBeVisible();
-    await expect(konflikt).toContainText(`Inzwischen von ${a.me.user.name} geändert`);
+    await expect(konflikt).toContainText(`Inzwischen von ${a.me.benutzer.name} geändert`);
     await expect(konflikt).toContainText('KPR reaktiviert');
 
     await konflikt.getByRole('button', { name: 'Meine Änderung erneut anwenden' }).click();
@@ -195,7 +199,7 @@ test('a stale version gets the 409 notice naming the other user, and can be re-a
   }
 });
 
-test('an LPR corrects and withdraws a milestone', async ({ page }) => {
+test('an LPR corrects and withdraws a meilenstein', async ({ page }) => {
   await login(page, LPR);
   await openKommune(page, GOERLITZ);
   const item = page.locator('[data-timeline] > li[data-kind="koordinierungsstelle_eingerichtet"]').first();
@@ -223,7 +227,7 @@ test('an LPR signs the Kooperationsvereinbarung for two untouched Kommunen at on
   expect(erste).toBeDefined();
   expect(zweite).toBeDefined();
   await openKommune(page, erste!.ags);
-  const form = page.locator('[data-signing-form]');
+  const form = page.locator('[data-unterzeichnung-form]');
   await form.getByLabel('Datum der Unterzeichnung').fill('2025-10-01');
   await form.getByLabel('Landespräventionsrat Sachsen').check();
   await form.getByLabel('Bürgermeister/in').check();
@@ -243,7 +247,7 @@ test('an LPR signs the Kooperationsvereinbarung for two untouched Kommunen at on
   expect(detail.status).toBe('mitglied');
 });
 
-test('the Kommunen pages and the funding page are axe clean', async ({ page }) => {
+test('the Kommunen pages and the foerderung page are axe clean', async ({ page }) => {
   for (const path of ['/kommunen', `/kommunen/${GOERLITZ}`, '/foerderung']) {
     await page.goto(path);
     await expect(page.locator('h1')).toBeVisible();

@@ -56,7 +56,7 @@ test.afterAll(async () => {
   await lpr.dispose();
 });
 
-test('two phones follow the presenter; one explores on its own, keeps its scene and snaps back; a signing reaches both', async ({
+test('two phones follow the presenter; one explores on its own, keeps its scene and snaps back; a unterzeichnung reaches both', async ({
   browser,
 }, testInfo) => {
   await setze(lpr, 'karte');

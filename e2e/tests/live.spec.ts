@@ -71,12 +71,12 @@ async function erstberatung(lpr: APIRequestContext, kommune: KommuneDetail): Pro
   expect(response.status(), await response.text()).toBe(201);
 }
 
-test('a milestone recorded by LPR reaches the ministry overview at once: figures, map, table, feed, announcement', async ({
+test('a meilenstein recorded by LPR reaches the ministry overview at once: figures, map, table, feed, announcement', async ({
   viewer,
   lpr,
 }) => {
   const page = await viewer(MINISTERIUM, '/');
-  const lprName = (await getJson<Me>(lpr, '/api/auth/me')).user.name;
+  const lprName = (await getJson<Me>(lpr, '/api/auth/me')).benutzer.name;
   const [kommune] = await ohneKontakt(lpr, 1);
   const vorher = await getJson<KpiSnapshot>(lpr, '/api/kpi');
   await expect(page.locator('[data-kpi="beraten"]')).toHaveText(integer.format(vorher.beraten));

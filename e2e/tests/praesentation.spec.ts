@@ -142,7 +142,7 @@ test('a kiosk link steps the presentation without an account; a visitor only fol
   }
 });
 
-test('a signing during the talk is celebrated on stage within a second: banner with its number, map, counter', async ({
+test('a unterzeichnung during the talk is celebrated on stage within a second: banner with its number, map, counter', async ({
   browser,
   playwright,
   baseURL,

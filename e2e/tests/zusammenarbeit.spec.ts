@@ -43,7 +43,7 @@ function verlauf(page: Page) {
   return page.locator('section', { has: page.getByRole('heading', { name: 'Änderungsverlauf' }) });
 }
 
-function notificationsButton(page: Page) {
+function benachrichtigungenButton(page: Page) {
   return page.getByRole('button', { name: /^Benachrichtigungen/ });
 }
 
@@ -65,30 +65,30 @@ test.describe('working together on a Kommune', () => {
   test('the police user sees who looks at and who edits the same Kommune', async () => {
     const notice = pd.page.locator('[data-anwesend]');
     await openZittau(lpr.page);
-    await expect(notice).toContainText(`${lpr.me.user.name} sieht sich diese Kommune gerade an`);
+    await expect(notice).toContainText(`${lpr.me.benutzer.name} sieht sich diese Kommune gerade an`);
 
     // The header counts the others online and says where they are.
     const online = pd.page.getByRole('button', { name: /^Online/ });
     await expect(online).toHaveAccessibleName('Online 1 weitere Person');
     await online.click();
-    const person = pd.page.locator(`[data-online-person="${lpr.me.user.name}"]`);
+    const person = pd.page.locator(`[data-online-person="${lpr.me.benutzer.name}"]`);
     await expect(person.getByRole('link', { name: ZITTAU.name })).toBeVisible();
     await pd.page.keyboard.press('Escape');
     await expect(person).toBeHidden();
     await expect(online).toBeFocused();
 
     // Starting a change in the milestone form counts as editing, even after the focus moved on.
-    await lpr.page.locator('[data-milestone-form]').getByLabel('Notiz (optional)').fill('Termin vereinbart');
+    await lpr.page.locator('[data-meilenstein-form]').getByLabel('Notiz (optional)').fill('Termin vereinbart');
     await lpr.page.getByRole('heading', { level: 1 }).click();
-    await expect(notice).toContainText(`${lpr.me.user.name} bearbeitet gerade diese Kommune`);
+    await expect(notice).toContainText(`${lpr.me.benutzer.name} bearbeitet gerade diese Kommune`);
 
     // Leaving the page ends the notice. On the overview the LPR is outside the area of the
     // Polizeidirektion, whose users see presence in their area only; the LPR still sees them.
     await lpr.page.goto('/');
-    await expect(notice).not.toContainText(lpr.me.user.name);
+    await expect(notice).not.toContainText(lpr.me.benutzer.name);
     await expect(online).toHaveAccessibleName('Online 0 weitere Personen');
     await lpr.page.getByRole('button', { name: /^Online/ }).click();
-    const polizei = lpr.page.locator(`[data-online-person="${pd.me.user.name}"]`);
+    const polizei = lpr.page.locator(`[data-online-person="${pd.me.benutzer.name}"]`);
     await expect(polizei).toContainText('Polizeidirektion Görlitz');
     await expect(polizei.getByRole('link', { name: ZITTAU.name })).toBeVisible();
   });
@@ -98,7 +98,7 @@ test.describe('working together on a Kommune', () => {
     const field = lpr.page.getByRole('combobox', { name: 'Kommentar' });
     await field.pressSequentially('Bitte die Lage am Markt prüfen, @pd-g');
     // The suggestions list the people who can see Zittau; Enter takes the highlighted one.
-    const option = lpr.page.getByRole('option', { name: new RegExp(`${pd.me.user.name}.*@pd-goerlitz`) });
+    const option = lpr.page.getByRole('option', { name: new RegExp(`${pd.me.benutzer.name}.*@pd-goerlitz`) });
     await expect(option).toHaveAttribute('aria-selected', 'true');
     await expect(field).toHaveAttribute('aria-expanded', 'true');
     await field.press('Enter');
@@ -106,27 +106,27 @@ test.describe('working together on a Kommune', () => {
     await expect(field).toHaveAttribute('aria-expanded', 'false');
     await field.pressSequentially('danke!');
     await lpr.page.getByRole('button', { name: 'Kommentar senden' }).click();
-    await expect(lpr.page.locator('[data-kommentar-form] [data-form-erfolg]')).toContainText(pd.me.user.name);
+    await expect(lpr.page.locator('[data-kommentar-form] [data-form-erfolg]')).toContainText(pd.me.benutzer.name);
     await expect(field).toHaveValue('');
 
     // The police user's open page shows it without a reload …
     const text = 'Bitte die Lage am Markt prüfen, @pd-goerlitz danke!';
-    const comment = thread(pd.page).locator('[data-kommentar]', { hasText: text });
-    await expect(comment).toBeVisible();
-    await expect(comment.locator('[data-kommentar-autor]')).toHaveText(lpr.me.user.name);
+    const eintrag = thread(pd.page).locator('[data-kommentar]', { hasText: text });
+    await expect(eintrag).toBeVisible();
+    await expect(eintrag.locator('[data-kommentar-autor]')).toHaveText(lpr.me.benutzer.name);
 
     // … and the bell counts one unread notification, for screen readers too.
-    const bell = notificationsButton(pd.page);
+    const bell = benachrichtigungenButton(pd.page);
     await expect(bell).toHaveAccessibleName('Benachrichtigungen (1 ungelesen)');
     await expect(pd.page.locator('[data-ungelesen]')).toHaveText('1');
     await bell.click();
     const entry = pd.page.locator('[data-benachrichtigung]').first();
-    await expect(entry).toContainText(`${lpr.me.user.name} hat Sie bei ${ZITTAU.name} erwähnt`);
+    await expect(entry).toContainText(`${lpr.me.benutzer.name} hat Sie bei ${ZITTAU.name} erwähnt`);
     await expect(entry).toContainText('Bitte die Lage am Markt prüfen');
-    const commentId = await comment.getAttribute('data-kommentar');
+    const kommentarId = await eintrag.getAttribute('data-kommentar');
     await expect(entry.getByRole('link', { name: ZITTAU.name })).toHaveAttribute(
       'href',
-      `/kommunen/${ZITTAU.ags}#kommentar-${commentId}`,
+      `/kommunen/${ZITTAU.ags}#kommentar-${kommentarId}`,
     );
 
     await pd.page.getByRole('button', { name: 'Alle als gelesen markieren' }).click();
@@ -139,7 +139,7 @@ test.describe('working together on a Kommune', () => {
 
     // The history lists the comment with its author, for both.
     await expect(verlauf(pd.page).locator('[data-verlauf-eintrag="kommentar:created"]').first()).toContainText(
-      lpr.me.user.name,
+      lpr.me.benutzer.name,
     );
   });
 
@@ -163,9 +163,9 @@ test.describe('working together on a Kommune', () => {
     await expect(field).toHaveValue('Rückfrage an @niemand-hier');
   });
 
-  test('the history shows a newly recorded milestone with who recorded it, live for the others', async () => {
+  test('the history shows a newly recorded meilenstein with who recorded it, live for the others', async () => {
     await openZittau(lpr.page);
-    const form = lpr.page.locator('[data-milestone-form]');
+    const form = lpr.page.locator('[data-meilenstein-form]');
     await form.getByLabel('Meilenstein').selectOption('erstberatung');
     await form.getByLabel('Datum').fill('2025-02-14');
     await form.getByRole('button', { name: 'Meilenstein erfassen' }).click();
@@ -174,7 +174,7 @@ test.describe('working together on a Kommune', () => {
     for (const page of [lpr.page, pd.page]) {
       const newest = verlauf(page).locator('[data-verlauf-eintrag]').first();
       await expect(newest).toContainText('Meilenstein erfasst: Erstberatung vom 14.02.2025');
-      await expect(newest.locator('[data-verlauf-wer]')).toHaveText(lpr.me.user.name);
+      await expect(newest.locator('[data-verlauf-wer]')).toHaveText(lpr.me.benutzer.name);
     }
   });
 
@@ -210,7 +210,7 @@ test.describe('working together on a Kommune', () => {
     await pd.page.getByRole('button', { name: 'Kommentar senden' }).click();
     await expect(thread(pd.page).locator('[data-kommentar]', { hasText: 'Notiz für das Team' })).toBeVisible();
     await expect(verlauf(pd.page).locator('[data-verlauf-eintrag]').first()).toBeVisible();
-    await notificationsButton(pd.page).click();
+    await benachrichtigungenButton(pd.page).click();
     const results = await new AxeBuilder({ page: pd.page }).withTags(WCAG_21_AA).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   });
@@ -224,7 +224,7 @@ test('the public sees the history without names, and no comments, presence or no
   await expect(verlauf(page).locator('[data-verlauf-eintrag="kommentar:created"]')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Kommentare' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Online/ })).toHaveCount(0);
-  await expect(notificationsButton(page)).toHaveCount(0);
+  await expect(benachrichtigungenButton(page)).toHaveCount(0);
 });
 
 test('an admin looking as the LPR (read only) reads the comments but cannot write', async ({ browser }) => {

@@ -330,7 +330,7 @@ function report(ours: Run, bare: Run, payloadBytes: number, gemeinde: KommuneSum
   const celebrationBytes = ours.celebrationEvent ? Buffer.byteLength(JSON.stringify(ours.celebrationEvent)) : NaN;
   console.log(
     `\nPayloads: a scene change is a PraesentationStand, ${payloadBytes} bytes as JSON (\`praesentation:stand\`);` +
-      `\nthe celebration is the public milestone:recorded event of a Kooperationsvereinbarung for ${gemeinde.name}` +
+      `\nthe celebration is the public meilenstein:recorded event of a Kooperationsvereinbarung for ${gemeinde.name}` +
       ` (${gemeinde.ags}), ${celebrationBytes} bytes.` +
       `\nThe baseline emits the same JSON under the same event names, each after a POST to it.` +
       `\nLatency = receipt on the socket − start of the HTTP request that caused the message (PUT` +

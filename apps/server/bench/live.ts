@@ -187,7 +187,7 @@ function report(): void {
 
   const sample = rows.find((r) => r.result.sampleBytes > 0)?.result.sampleBytes;
   console.log(
-    `\nPayload: one milestone:corrected event, ${sample ?? '?'} bytes as JSON; the baseline emits the same event.` +
+    `\nPayload: one meilenstein:corrected event, ${sample ?? '?'} bytes as JSON; the baseline emits the same event.` +
       `\nThe server does not say when a write committed, so two upper bounds of commit → client are shown:` +
       `\n- request start → client: from the start of the write's HTTP request (includes the whole write; HTTP` +
       `\n  p50/p99 show its share). The baseline's "write" is a bare POST, so this ratio also charges us the` +

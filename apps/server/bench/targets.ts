@@ -37,7 +37,7 @@ export async function login(url: string): Promise<string> {
 }
 
 interface Slot {
-  milestoneId: number;
+  meilensteinId: number;
   version: number;
   busy: boolean;
 }
@@ -61,10 +61,10 @@ export async function oursTarget(options: {
   for (const { ags } of list) {
     if (slots.length === WRITTEN_KOMMUNEN) break;
     const { body: detail } = await json<KommuneDetail>(`${writeTo.url}/api/kommunen/${ags}`, { headers });
-    const milestone = detail.milestones.find((m) => !m.zurueckgezogen);
-    if (milestone) slots.push({ milestoneId: milestone.id, version: detail.version, busy: false });
+    const meilenstein = detail.meilensteine.find((m) => !m.zurueckgezogen);
+    if (meilenstein) slots.push({ meilensteinId: meilenstein.id, version: detail.version, busy: false });
   }
-  if (slots.length < WRITTEN_KOMMUNEN) throw new Error(`only ${slots.length} Kommunen with a milestone to write`);
+  if (slots.length < WRITTEN_KOMMUNEN) throw new Error(`only ${slots.length} Kommunen with a meilenstein to write`);
   let turn = 0;
 
   return {
@@ -78,7 +78,7 @@ export async function oursTarget(options: {
       slot.busy = true;
       try {
         const { body } = await json<{ version: number; seq: number }>(
-          `${writeTo.url}/api/meilensteine/${slot.milestoneId}`,
+          `${writeTo.url}/api/meilensteine/${slot.meilensteinId}`,
           {
             method: 'PATCH',
             headers: { ...headers, 'content-type': 'application/json' },

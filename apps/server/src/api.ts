@@ -7,11 +7,11 @@ import { HttpError, sendError } from './http.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes, type AuthRoutesDeps } from './routes/auth.ts';
 import { dataRoutes } from './routes/data.ts';
-import { fundingRoutes } from './routes/funding.ts';
+import { foerderungRoutes } from './routes/foerderung.ts';
 import { kommuneDataRoutes } from './routes/kommune-data.ts';
 import { praesentationRoutes, type PraesentationDeps } from './routes/praesentation.ts';
 import { metricsRoute, type MetricsDeps } from './routes/metrics.ts';
-import { auditRoutes, userRoutes } from './routes/users.ts';
+import { auditRoutes, benutzerRoutes } from './routes/benutzer.ts';
 import { zusammenarbeitRoutes } from './routes/zusammenarbeit.ts';
 import { sameOriginWrites } from './same-origin.ts';
 
@@ -23,6 +23,9 @@ export interface ApiDeps extends AuthRoutesDeps {
   metrics: MetricsDeps;
   broadcastPraesentation: PraesentationDeps['broadcast'];
 }
+
+/** API paths that were renamed → their name now; old bookmarks and scripts are redirected. */
+export const RENAMED_PATHS: Record<string, string> = { '/users': '/benutzer' };
 
 /** The JSON API under /api. Every answer is JSON, errors included, with a German message. */
 export function createApi(deps: ApiDeps): express.Router {
@@ -57,15 +60,21 @@ export function createApi(deps: ApiDeps): express.Router {
     next();
   });
 
+  // Paths renamed by the naming rule (docs/naming.md): a 308 keeps the method and the body.
+  for (const [old, renamed] of Object.entries(RENAMED_PATHS)) {
+    api.use(old, (req, res) =>
+      res.redirect(308, `${req.baseUrl.slice(0, -old.length)}${renamed}${req.url === '/' ? '' : req.url}`),
+    );
+  }
   api.use('/metrics', metricsRoute(deps.metrics));
   api.use('/auth', authRoutes(deps));
-  api.use('/users', userRoutes(deps));
+  api.use('/benutzer', benutzerRoutes(deps));
   api.use('/audit', auditRoutes(auth));
   api.use('/admin', adminRoutes(auth.handle, auth.demoMode));
   api.use(kommuneDataRoutes({ handle: auth.handle }));
   api.use(zusammenarbeitRoutes(auth.handle));
   api.use(praesentationRoutes({ handle: auth.handle, broadcast: deps.broadcastPraesentation }));
-  api.use(fundingRoutes(auth.handle));
+  api.use(foerderungRoutes(auth.handle));
   api.use(dataRoutes(auth.handle));
 
   api.use((_req, res) => sendError(res, 404, { error: 'Diesen API-Pfad gibt es nicht.' }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
-import { milestones } from '@asskomm/db';
+import { meilensteine } from '@asskomm/db';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import {
   toPublicEvent,
@@ -99,7 +99,7 @@ describe.each(TEST_DATABASE_KINDS)('server on %s', (kind) => {
         socket.once('connect_error', reject);
       });
       const received = new Promise<DomainEvent>((resolve) => socket.once('domain:event', resolve));
-      const recorded = await milestones.record(server.test, {
+      const recorded = await meilensteine.record(server.test, {
         ags: '14626110',
         kind: 'coaching_begonnen',
         date: '2024-05-02',

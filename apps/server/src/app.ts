@@ -3,7 +3,7 @@ import express from 'express';
 import type { DbHandle } from '@asskomm/db';
 import { createApi } from './api.ts';
 import { createAuthService } from './auth/auth-service.ts';
-import type { InitialUsersOptions } from './auth/initial-users.ts';
+import type { InitialBenutzerOptions } from './auth/initial-benutzer.ts';
 import { prepareDatabase, type DatabaseState } from './database.ts';
 import { attachRealtime, type RealtimeServer } from './realtime/index.ts';
 
@@ -14,7 +14,7 @@ export interface AppOptions {
   handle: DbHandle;
   /** Demo mode: demo data and demo accounts, session cookie without `Secure` (plain http:// works). */
   demoMode: boolean;
-  admin?: InitialUsersOptions['admin'];
+  admin?: InitialBenutzerOptions['admin'];
   session?: { idleMs: number; absoluteMs: number };
   /** Express's `trust proxy`, so client addresses (login throttling, audit) are right behind a proxy. */
   trustProxy?: string | boolean;
@@ -76,7 +76,7 @@ export function createApp(options: AppOptions): App {
       database,
       version,
       startedAt: Date.now(),
-      disconnectUser: realtime.disconnectUser,
+      disconnectBenutzer: realtime.disconnectBenutzer,
       metrics: { token: options.metricsToken, realtime: realtime.stats },
       broadcastPraesentation: realtime.broadcastPraesentation,
     }),

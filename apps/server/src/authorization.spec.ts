@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, milestones } from '@asskomm/db';
+import { events, meilensteine } from '@asskomm/db';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import {
   toPublicEvent,
@@ -9,9 +9,9 @@ import {
   type KpiPoint,
   type KpiSnapshot,
   type PresenceEntry,
-  type UserInfo,
+  type BenutzerInfo,
 } from '@asskomm/domain';
-import { DEMO_PASSWORD, DEMO_USERS } from './auth/initial-users.ts';
+import { DEMO_PASSWORD, DEMO_BENUTZER } from './auth/initial-benutzer.ts';
 import { TestClient } from './test-client.ts';
 import { startTestServer, type RunningServer } from './test-server.ts';
 
@@ -84,13 +84,13 @@ const MATRIX: Cell[] = [
   },
   {
     method: 'PATCH',
-    path: '/api/meilensteine/:milestone',
+    path: '/api/meilensteine/:meilenstein',
     body: () => ({ notiz: 'x', version: STALE }),
     expect: goerlitzEditors(409),
   },
   {
     method: 'POST',
-    path: '/api/meilensteine/:milestone/zurueckziehen',
+    path: '/api/meilensteine/:meilenstein/zurueckziehen',
     body: () => ({ grund: 'Prüfung', version: STALE }),
     expect: goerlitzEditors(409),
   },
@@ -145,17 +145,17 @@ const MATRIX: Cell[] = [
     body: (who) => ({ name: `Saal ${who}` }),
     expect: { ...everyone(403), anonym: 401, admin: 201, lpr: 201 },
   },
-  { method: 'GET', path: '/api/users', expect: adminOnly(200) },
+  { method: 'GET', path: '/api/benutzer', expect: adminOnly(200) },
   {
     method: 'POST',
-    path: '/api/users',
+    path: '/api/benutzer',
     body: (who) => ({ email: `neu-${who}@example.org`, name: 'Neu', role: 'lpr', password: 'ein-langes-passwort' }),
     expect: adminOnly(201),
   },
-  { method: 'PATCH', path: '/api/users/:target', body: () => ({ name: 'Geändert' }), expect: adminOnly(200) },
+  { method: 'PATCH', path: '/api/benutzer/:target', body: () => ({ name: 'Geändert' }), expect: adminOnly(200) },
   {
     method: 'POST',
-    path: '/api/users/:target/password',
+    path: '/api/benutzer/:target/password',
     body: () => ({ password: 'noch-ein-langes-passwort' }),
     expect: adminOnly(204),
   },
@@ -172,7 +172,7 @@ async function versionOf(client: TestClient, ags: string): Promise<number> {
 async function signedIn(server: RunningServer, who: Who): Promise<TestClient> {
   const client = new TestClient(server.url);
   if (who !== 'anonym') {
-    const account = DEMO_USERS.find((u) => u.email.startsWith(`${who}@`))!;
+    const account = DEMO_BENUTZER.find((u) => u.email.startsWith(`${who}@`))!;
     expect(await client.login(account.email, DEMO_PASSWORD)).toBe(200);
   }
   return client;
@@ -180,14 +180,14 @@ async function signedIn(server: RunningServer, who: Who): Promise<TestClient> {
 
 describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
   let server: RunningServer;
-  let target: UserInfo;
-  let milestoneId: number;
+  let target: BenutzerInfo;
+  let meilensteinId: number;
   let antragId: number;
 
   beforeAll(async () => {
     server = await startTestServer(kind);
     const admin = await signedIn(server, 'admin');
-    const created = await admin.json<UserInfo>('POST', '/api/users', {
+    const created = await admin.json<BenutzerInfo>('POST', '/api/benutzer', {
       email: 'ziel@example.org',
       name: 'Ziel',
       role: 'ministerium',
@@ -195,7 +195,7 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
     });
     target = created.body;
     const lpr = await signedIn(server, 'lpr');
-    milestoneId = (await lpr.json<KommuneDetail>('GET', `/api/kommunen/${GOERLITZ}`)).body.milestones[0]!.id;
+    meilensteinId = (await lpr.json<KommuneDetail>('GET', `/api/kommunen/${GOERLITZ}`)).body.meilensteine[0]!.id;
     antragId = (
       await lpr.json<{ antrag: { id: number } }>('POST', '/api/foerderantraege', { ...ANTRAG, ags: GOERLITZ })
     ).body.antrag.id;
@@ -212,7 +212,7 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
     for (const cell of MATRIX) {
       const path = cell.path
         .replace(':target', String(target.id))
-        .replace(':milestone', String(milestoneId))
+        .replace(':meilenstein', String(meilensteinId))
         .replace(':antrag', String(antragId));
       const response = await client.request(cell.method, path, cell.body?.(who));
       answers.push(`${cell.method} ${cell.path} → ${response.status}`);
@@ -228,12 +228,12 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
       // One event of every type, in both areas, through the API as LPR staff would make them.
       const start = await events.lastSeq(server.test.db);
       const lpr = await signedIn(server, 'lpr');
-      const goerlitz = await milestones.record(server.test, {
+      const goerlitz = await meilensteine.record(server.test, {
         ags: GOERLITZ,
         kind: 'coaching_begonnen',
         date: '2025-01-02',
       });
-      const leipzig = await milestones.record(server.test, {
+      const leipzig = await meilensteine.record(server.test, {
         ags: LEIPZIG,
         kind: 'coaching_begonnen',
         date: '2025-01-03',
@@ -265,13 +265,13 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
       expect(answers).toEqual([201, 201, 200, 200, 200]);
       const made = await events.since(server.test.db, { kind: 'land' }, start);
       expect(made.map((e) => e.type)).toEqual([
-        'milestone:recorded',
-        'milestone:recorded',
+        'meilenstein:recorded',
+        'meilenstein:recorded',
         'kommentar:created',
         'foerderantrag:saved',
-        'milestone:corrected',
-        'milestone:withdrawn',
-        'milestone:withdrawn',
+        'meilenstein:corrected',
+        'meilenstein:withdrawn',
+        'meilenstein:withdrawn',
       ]);
       const area = (e: DomainEvent) => (e.ags === LEIPZIG ? 'pd-leipzig' : 'pd-goerlitz');
       const inScope = who.startsWith('pd-') ? made.filter((e) => area(e) === who) : made;
@@ -338,7 +338,7 @@ describe.each(TEST_DATABASE_KINDS)('police directorates see nothing of each othe
       const { socket, received } = await client.socket();
       const presence: PresenceEntry[] = [];
       socket.on('presence:updated', (entry) => presence.push(entry));
-      const other = await milestones.record(server.test, {
+      const other = await meilensteine.record(server.test, {
         ags: area.otherAgs,
         kind: 'praeventionskonzept_beschlossen',
         date: '2025-02-01',

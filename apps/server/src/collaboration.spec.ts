@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { events, milestones } from '@asskomm/db';
+import { events, meilensteine } from '@asskomm/db';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import type {
   Benachrichtigung,
@@ -9,7 +9,7 @@ import type {
   PresenceEntry,
 } from '@asskomm/domain';
 import { SOCKET_RATE } from './realtime/socket-guard.ts';
-import { demoUser, TestClient, type LiveSocket } from './test-client.ts';
+import { demoBenutzer, TestClient, type LiveSocket } from './test-client.ts';
 import { startSecondNode, startTestServer, type RunningServer } from './test-server.ts';
 
 const GOERLITZ = '14626110';
@@ -31,19 +31,19 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
   });
 
   it('notifies the @mentioned user at once, and only them', async () => {
-    const lpr = await demoUser(server.url, 'lpr');
-    const pd = await demoUser(server.url, 'pd-goerlitz');
-    const ministerium = await demoUser(server.url, 'ministerium');
+    const lpr = await demoBenutzer(server.url, 'lpr');
+    const pd = await demoBenutzer(server.url, 'pd-goerlitz');
+    const ministerium = await demoBenutzer(server.url, 'ministerium');
     const { socket: pdSocket } = await pd.socket();
     const { socket: otherSocket } = await ministerium.socket();
     const toPd: Benachrichtigung[] = [];
     const toOther: Benachrichtigung[] = [];
-    pdSocket.on('notification:created', (n) => toPd.push(n));
-    otherSocket.on('notification:created', (n) => toOther.push(n));
+    pdSocket.on('benachrichtigung:created', (n) => toPd.push(n));
+    otherSocket.on('benachrichtigung:created', (n) => toOther.push(n));
     try {
       const { socket: lprSocket } = await lpr.socket();
       const toAuthor: Benachrichtigung[] = [];
-      lprSocket.on('notification:created', (n) => toAuthor.push(n));
+      lprSocket.on('benachrichtigung:created', (n) => toAuthor.push(n));
       const posted = await lpr.json<{ id: number; erwaehnt: { name: string }[] }>(
         'POST',
         `/api/kommunen/${GOERLITZ}/kommentare`,
@@ -85,7 +85,7 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
   });
 
   it('refuses a mention nobody can answer with 422 naming the text, and writes nothing', async () => {
-    const lpr = await demoUser(server.url, 'lpr');
+    const lpr = await demoBenutzer(server.url, 'lpr');
     const before = await events.lastSeq(server.test.db);
     const countBefore = (await lpr.json<KommentarThread>('GET', `/api/kommunen/${GOERLITZ}/kommentare`)).body.kommentare
       .length;
@@ -104,9 +104,9 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
     expect(after.length).toBe(countBefore);
   });
 
-  it("keeps a Kommune's comments and funding out of its public history", async () => {
-    const lpr = await demoUser(server.url, 'lpr');
-    await milestones.record(server.test, { ags: GOERLITZ, kind: 'coaching_begonnen', date: '2025-01-02' });
+  it("keeps a Kommune's comments and foerderung out of its public history", async () => {
+    const lpr = await demoBenutzer(server.url, 'lpr');
+    await meilensteine.record(server.test, { ags: GOERLITZ, kind: 'coaching_begonnen', date: '2025-01-02' });
     expect((await lpr.request('POST', `/api/kommunen/${GOERLITZ}/kommentare`, { text: 'Intern' })).status).toBe(201);
     const antrag = { haushaltsjahr: 2025, zweck: 'projekt', eingereichtAm: '2024-09-20' };
     const created = await lpr.request('POST', '/api/foerderantraege', {
@@ -121,13 +121,13 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
     const visitor = await new TestClient(server.url).json<DomainEvent[]>('GET', `/api/kommunen/${GOERLITZ}/verlauf`);
     expect(visitor.status).toBe(200);
     expect(visitor.body.length).toBeGreaterThan(0);
-    expect(visitor.body.every((e) => e.type.startsWith('milestone:') && e.actor === null && e.ags === GOERLITZ)).toBe(
+    expect(visitor.body.every((e) => e.type.startsWith('meilenstein:') && e.actor === null && e.ags === GOERLITZ)).toBe(
       true,
     );
   });
 
   it('lets no one comment from a read-only view', async () => {
-    const admin = await demoUser(server.url, 'admin');
+    const admin = await demoBenutzer(server.url, 'admin');
     expect((await admin.request('POST', '/api/auth/ansicht', { role: 'lpr' })).status).toBe(200);
     const answer = await admin.request('POST', `/api/kommunen/${GOERLITZ}/kommentare`, { text: 'Nur lesen' });
     expect(answer.status).toBe(403);
@@ -135,8 +135,8 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
   });
 
   it('shows who edits a Kommune to those who may see it, and forgets them when they leave', async () => {
-    const lpr = await demoUser(server.url, 'lpr');
-    const pd = await demoUser(server.url, 'pd-goerlitz');
+    const lpr = await demoBenutzer(server.url, 'lpr');
+    const pd = await demoBenutzer(server.url, 'pd-goerlitz');
     const { socket: watcher } = await pd.socket();
     const { socket: editor } = await lpr.socket();
     const updates: PresenceEntry[] = [];
@@ -161,9 +161,9 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
   });
 
   it('leaves an admin viewing as the public out of presence', async () => {
-    const admin = await demoUser(server.url, 'admin');
+    const admin = await demoBenutzer(server.url, 'admin');
     expect((await admin.request('POST', '/api/auth/ansicht', { role: 'public' })).status).toBe(200);
-    const { socket: watcher } = await (await demoUser(server.url, 'lpr')).socket();
+    const { socket: watcher } = await (await demoBenutzer(server.url, 'lpr')).socket();
     const { socket: publicView } = await admin.socket();
     const updates: PresenceEntry[] = [];
     watcher.on('presence:updated', (entry) => updates.push(entry));
@@ -177,7 +177,7 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
   });
 
   it('never pushes an event whose transaction rolled back, and goes on after it', async () => {
-    const { socket, received, brokenChain } = await (await demoUser(server.url, 'lpr')).socket();
+    const { socket, received, brokenChain } = await (await demoBenutzer(server.url, 'lpr')).socket();
     try {
       await expect(
         server.test.db.transaction().execute(async (trx) => {
@@ -189,14 +189,14 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
           throw new Error('abgebrochen');
         }),
       ).rejects.toThrow('abgebrochen');
-      const kept = await milestones.record(server.test, {
+      const kept = await meilensteine.record(server.test, {
         ags: GOERLITZ,
         kind: 'coaching_begonnen',
         date: '2025-03-01',
       });
       await expect.poll(() => received.map((e) => e.seq), { timeout: 2_000 }).toEqual([kept.seq]);
       await new Promise((r) => setTimeout(r, 200));
-      expect(received.map((e) => e.type)).toEqual(['milestone:recorded']);
+      expect(received.map((e) => e.type)).toEqual(['meilenstein:recorded']);
       expect(brokenChain()).toEqual([]);
     } finally {
       socket.close();
@@ -205,8 +205,8 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
 
   it('drops a flood from one socket without slowing the others', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const flooder = await (await demoUser(server.url, 'lpr')).socket();
-    const calm = await (await demoUser(server.url, 'ministerium')).socket();
+    const flooder = await (await demoBenutzer(server.url, 'lpr')).socket();
+    const calm = await (await demoBenutzer(server.url, 'ministerium')).socket();
     try {
       const answered: number[] = [];
       const refused: number[] = [];
@@ -233,7 +233,7 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
 
   it('logs an unknown event and ignores it', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const { socket } = await (await demoUser(server.url, 'lpr')).socket();
+    const { socket } = await (await demoBenutzer(server.url, 'lpr')).socket();
     try {
       rawEmit(socket, 'admin:alles-loeschen', { bitte: true });
       await expect.poll(() => warn.mock.calls.flat().join('\n'), { timeout: 2_000 }).toMatch(/admin:alles-loeschen/);
@@ -245,7 +245,7 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
   });
 
   it('closes a socket that sends an oversized message', async () => {
-    const { socket } = await (await demoUser(server.url, 'lpr')).socket();
+    const { socket } = await (await demoBenutzer(server.url, 'lpr')).socket();
     const reason = new Promise<string>((resolve) => socket.once('disconnect', resolve));
     rawEmit(socket, 'presence:set', { ags: 'x'.repeat(64 * 1024), editing: false });
     expect(await reason).toBe('transport close');
@@ -267,8 +267,8 @@ describe.skipIf(!TEST_DATABASE_KINDS.includes('postgres'))('presence across two 
   });
 
   it('shows an editor on node A to a viewer on node B, in the list and live', async () => {
-    const { socket: editor } = await (await demoUser(server.url, 'lpr')).socket();
-    const { socket: watcher } = await (await demoUser(second.url, 'pd-goerlitz')).socket();
+    const { socket: editor } = await (await demoBenutzer(server.url, 'lpr')).socket();
+    const { socket: watcher } = await (await demoBenutzer(second.url, 'pd-goerlitz')).socket();
     const updates: PresenceEntry[] = [];
     watcher.on('presence:updated', (entry) => updates.push(entry));
     try {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import type { FoerderantragRecord, FoerderungUebersicht, KommuneDetail, KpiPoint, KpiSnapshot } from '@asskomm/domain';
-import { DEMO_PASSWORD } from './auth/initial-users.ts';
+import { DEMO_PASSWORD } from './auth/initial-benutzer.ts';
 import { TestClient } from './test-client.ts';
 import { startTestServer, type RunningServer } from './test-server.ts';
 
@@ -22,7 +22,7 @@ async function untouchedGemeinde(client: TestClient, pd: string): Promise<Kommun
   );
   for (const candidate of candidates) {
     const detail = (await client.json<KommuneDetail>('GET', `/api/kommunen/${candidate.ags}`)).body;
-    if (detail.milestones.length === 0 && detail.vorgaenger.length === 0) return detail;
+    if (detail.meilensteine.length === 0 && detail.vorgaenger.length === 0) return detail;
   }
   throw new Error('keine unberührte Gemeinde');
 }
@@ -40,7 +40,7 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
     await server?.stop();
   });
 
-  it('records a milestone with the version the user saw, and moves the KPIs', async () => {
+  it('records a meilenstein with the version the user saw, and moves the KPIs', async () => {
     const kommune = await untouchedGemeinde(lpr, 'dresden');
     const before = (await lpr.json<KpiSnapshot>('GET', '/api/kpi')).body;
     const verlaufBefore = (await lpr.json<KpiPoint[]>('GET', '/api/kpi/verlauf')).body.at(-1)!;
@@ -64,14 +64,14 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
       verlaufBefore.beraten + 1,
     );
     await expect.poll(() => received.map((e) => e.seq)).toContain(answer.body.seq);
-    expect(received.at(-1)).toMatchObject({ type: 'milestone:recorded', ags: kommune.ags, actor: 'Demo LPR-Team' });
+    expect(received.at(-1)).toMatchObject({ type: 'meilenstein:recorded', ags: kommune.ags, actor: 'Demo LPR-Team' });
     socket.close();
     const detail = (await lpr.json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`)).body;
-    expect(detail.milestones).toMatchObject([
+    expect(detail.meilensteine).toMatchObject([
       { kind: 'erstberatung', date: '2024-03-05', notiz: 'Gespräch im Rathaus', erfasstVon: 'Demo LPR-Team' },
     ]);
     const visitor = await new TestClient(server.url).json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`);
-    expect(visitor.body.milestones).toMatchObject([{ kind: 'erstberatung', notiz: null, erfasstVon: null }]);
+    expect(visitor.body.meilensteine).toMatchObject([{ kind: 'erstberatung', notiz: null, erfasstVon: null }]);
   });
 
   it('answers a stale version with 409, the current state and who changed it', async () => {
@@ -90,7 +90,7 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
     expect(second.status).toBe(409);
     expect(second.body.error).toMatch(/inzwischen von Demo LPR-Team geändert/);
     expect(second.body.aktuell.version).toBe(kommune.version + 1);
-    expect(second.body.aktuell.milestones).toHaveLength(1);
+    expect(second.body.aktuell.meilensteine).toHaveLength(1);
   });
 
   it('loses no update with 50 concurrent writers on one Kommune', async () => {
@@ -108,7 +108,7 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
     const detail = (await lpr.json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`)).body;
-    expect(detail.milestones).toHaveLength(1);
+    expect(detail.meilensteine).toHaveLength(1);
     expect(detail.version).toBe(kommune.version + 1);
   });
 
@@ -132,7 +132,7 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
     expect((await post({ kind: 'gibtsnicht', date: '2024-01-01' })).body.field).toBe('kind');
     expect((await lpr.json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`)).body).toMatchObject({
       version: kommune.version,
-      milestones: [],
+      meilensteine: [],
     });
   });
 
@@ -140,14 +140,14 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
     const kommune = await untouchedGemeinde(lpr, 'goerlitz');
     let version = kommune.version;
     const record = async (kind: string, date: string) => {
-      const answer = await lpr.json<{ milestone: { id: number }; version: number }>(
+      const answer = await lpr.json<{ meilenstein: { id: number }; version: number }>(
         'POST',
         `/api/kommunen/${kommune.ags}/meilensteine`,
         { kind, date, version },
       );
       expect(answer.status).toBe(201);
       version = answer.body.version;
-      return answer.body.milestone.id;
+      return answer.body.meilenstein.id;
     };
     const started = await record('sicherheitsanalyse_begonnen', '2024-02-01');
     await record('sicherheitsanalyse_abgeschlossen', '2024-06-20');
@@ -165,22 +165,22 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
     const tooLate = await lpr.json('PATCH', `/api/meilensteine/${started}`, { date: '2024-07-01', version });
     expect(tooLate.status).toBe(422);
     const detail = (await lpr.json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`)).body;
-    expect(detail.milestones.map((m) => m.date)).toEqual(['2024-02-05', '2024-06-20']);
-    const finished = detail.milestones[1]!;
+    expect(detail.meilensteine.map((m) => m.date)).toEqual(['2024-02-05', '2024-06-20']);
+    const finished = detail.meilensteine[1]!;
     const withdrawn = await lpr.json('POST', `/api/meilensteine/${finished.id}/zurueckziehen`, {
       grund: 'Doppelt erfasst',
       version,
     });
     expect(withdrawn.status).toBe(200);
     const kept = (await lpr.json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`)).body;
-    expect(kept.milestones[1]).toMatchObject({
+    expect(kept.meilensteine[1]).toMatchObject({
       id: finished.id,
       zurueckgezogen: { grund: 'Doppelt erfasst', von: 'Demo LPR-Team' },
     });
     expect(kept.flags.sicherheitsanalyse).toBe('begonnen');
   });
 
-  it('records one signing for several Kommunen, all or none', async () => {
+  it('records one unterzeichnung for several Kommunen, all or none', async () => {
     const a = await untouchedGemeinde(lpr, 'chemnitz');
     await lpr.json('POST', `/api/kommunen/${a.ags}/meilensteine`, {
       kind: 'erstberatung',
@@ -207,7 +207,7 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
     expect(refused).toMatchObject({ status: 422, body: { error: 'Die Kommune ist an diesem Tag bereits Mitglied.' } });
     expect((await lpr.json<KommuneDetail>('GET', `/api/kommunen/${a.ags}`)).body.status).toBe('beraten');
     const b = await untouchedGemeinde(lpr, 'chemnitz');
-    const signed = await lpr.json<{ recorded: unknown[]; signingId: number }>(
+    const signed = await lpr.json<{ recorded: unknown[]; unterzeichnungId: number }>(
       'POST',
       '/api/unterzeichnungen',
       body([
@@ -220,13 +220,13 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
     for (const ags of [a.ags, b.ags]) {
       const detail = (await lpr.json<KommuneDetail>('GET', `/api/kommunen/${ags}`)).body;
       expect(detail.status).toBe('mitglied');
-      expect(detail.milestones.find((m) => m.kind === 'kooperationsvereinbarung')?.signingId).toBe(
-        signed.body.signingId,
+      expect(detail.meilensteine.find((m) => m.kind === 'kooperationsvereinbarung')?.unterzeichnungId).toBe(
+        signed.body.unterzeichnungId,
       );
     }
   });
 
-  it('keeps funding to the RL KommPräv: advice first, 90 %, paid ≤ approved; versions; not public per application', async () => {
+  it('keeps foerderung to the RL KommPräv: advice first, 90 %, paid ≤ approved; versions; not public per application', async () => {
     const kommune = await untouchedGemeinde(lpr, 'leipzig');
     const antrag = {
       ags: kommune.ags,
@@ -323,8 +323,8 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
       ['POST', '/api/foerderantraege'],
       ['PUT', '/api/foerderantraege/1'],
       ['POST', '/api/foerderantraege/1/auszahlungen'],
-      ['POST', '/api/users'],
-      ['PATCH', '/api/users/1'],
+      ['POST', '/api/benutzer'],
+      ['PATCH', '/api/benutzer/1'],
       ['POST', '/api/auth/login'],
       ['POST', '/api/auth/ansicht'],
     ] as const;
@@ -367,6 +367,6 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
     socket.close();
     const restored = (await lpr.json<KpiSnapshot>('GET', '/api/kpi?stand=2021-09-01')).body;
     expect({ ...restored, foerderung: null }).toEqual({ ...demo, foerderung: null });
-    expect((await lpr.json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`)).body.milestones).toEqual([]);
+    expect((await lpr.json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`)).body.meilensteine).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { migrateToLatest, ping, seedDemoDataIfEmpty, seedMasterData, type DbHandle } from '@asskomm/db';
-import { ensureInitialUsers, type InitialUsersOptions } from './auth/initial-users.ts';
+import { ensureInitialBenutzer, type InitialBenutzerOptions } from './auth/initial-benutzer.ts';
 
 export interface DatabaseState {
   /** True once migrations and seeds have run. */
@@ -13,7 +13,7 @@ export interface DatabaseState {
 
 export interface PrepareOptions {
   demoMode: boolean;
-  admin?: InitialUsersOptions['admin'];
+  admin?: InitialBenutzerOptions['admin'];
   log: (message: string) => void;
   /** First retry delay; doubles up to 30 s. */
   retryMs?: number;
@@ -38,7 +38,7 @@ export function prepareDatabase(
         if (applied.length > 0) log(`Migrationen ausgeführt: ${applied.join(', ')}`);
         await seedMasterData(handle.db);
         if (demoMode && (await seedDemoDataIfEmpty(handle.db))) log('Demodaten angelegt');
-        await ensureInitialUsers(handle, { demoMode, admin, log });
+        await ensureInitialBenutzer(handle, { demoMode, admin, log });
         ready = true;
         resolve();
       } catch (error) {

@@ -18,6 +18,6 @@ export async function kioskOf(handle: DbHandle, req: Request) {
  * Whether this request gets public funding figures, i.e. no aggregate of fewer than 3 applications:
  * the public scope, unless it comes from a kiosk screen the LPR allowed to show them.
  */
-export async function hidesSmallFunding(handle: DbHandle, req: Request, scope: Scope): Promise<boolean> {
+export async function hidesSmallFoerderung(handle: DbHandle, req: Request, scope: Scope): Promise<boolean> {
   return scope.kind === 'public' && !(await kioskOf(handle, req))?.zeigtKleineFoerderzahlen;
 }

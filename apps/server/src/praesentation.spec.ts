@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import type { KioskLink, PraesentationStand } from '@asskomm/domain';
-import { demoUser, TestClient } from './test-client.ts';
+import { demoBenutzer, TestClient } from './test-client.ts';
 import { startSecondNode, startTestServer, type RunningServer } from './test-server.ts';
 
 /** PUT /api/praesentation as a venue screen with a kiosk link, without an account. */
@@ -25,7 +25,7 @@ describe.each(TEST_DATABASE_KINDS)('the Fachtag presentation on %s', (kind) => {
   });
 
   it('moves every screen, the public audience included, when the LPR steps it', async () => {
-    const lpr = await demoUser(server.url, 'lpr');
+    const lpr = await demoBenutzer(server.url, 'lpr');
     const { socket: audience } = await new TestClient(server.url).socket();
     const seen: PraesentationStand[] = [];
     audience.on('praesentation:stand', (stand) => seen.push(stand));
@@ -46,7 +46,7 @@ describe.each(TEST_DATABASE_KINDS)('the Fachtag presentation on %s', (kind) => {
   });
 
   it('refuses unknown scenes and dates with 400 naming the field, and keeps the state', async () => {
-    const lpr = await demoUser(server.url, 'lpr');
+    const lpr = await demoBenutzer(server.url, 'lpr');
     const before = (await lpr.json<PraesentationStand>('GET', '/api/praesentation')).body;
     for (const [body, field] of [
       [{ szene: 'finale', stand: null }, 'szene'],
@@ -60,7 +60,7 @@ describe.each(TEST_DATABASE_KINDS)('the Fachtag presentation on %s', (kind) => {
   });
 
   it('lets a kiosk link present and nothing else, until it is revoked', async () => {
-    const lpr = await demoUser(server.url, 'lpr');
+    const lpr = await demoBenutzer(server.url, 'lpr');
     const created = await lpr.json<{ link: KioskLink; token: string }>('POST', '/api/kiosk-links', {
       name: 'Fachtag 2026, Saal 1',
     });
@@ -72,7 +72,7 @@ describe.each(TEST_DATABASE_KINDS)('the Fachtag presentation on %s', (kind) => {
 
     expect((await asKiosk(server.url, token, { szene: 'polizeidirektionen', stand: null })).status).toBe(200);
     expect((await asKiosk(server.url, 'falsch', { szene: 'karte', stand: null })).status).toBe(401);
-    const ministerium = await demoUser(server.url, 'ministerium');
+    const ministerium = await demoBenutzer(server.url, 'ministerium');
     expect((await ministerium.request('PUT', '/api/praesentation', { szene: 'karte', stand: null })).status).toBe(403);
     expect((await new TestClient(server.url).request('PUT', '/api/praesentation', { szene: 'karte' })).status).toBe(
       401,
@@ -105,7 +105,7 @@ describe.skipIf(!TEST_DATABASE_KINDS.includes('postgres'))('the presentation acr
     const seen: PraesentationStand[] = [];
     audience.on('praesentation:stand', (stand) => seen.push(stand));
     try {
-      const lpr = await demoUser(server.url, 'lpr');
+      const lpr = await demoBenutzer(server.url, 'lpr');
       const moved = await lpr.json<PraesentationStand>('PUT', '/api/praesentation', {
         szene: 'kpr-foerderung',
         stand: null,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import type { AuditEntry, Me } from '@asskomm/domain';
-import { DEMO_PASSWORD } from './auth/initial-users.ts';
+import { DEMO_PASSWORD } from './auth/initial-benutzer.ts';
 import { TestClient } from './test-client.ts';
 import { startTestServer, type RunningServer } from './test-server.ts';
 
@@ -31,7 +31,7 @@ describe('sessions and login', () => {
     );
     const me = await client.json<Me>('GET', '/api/auth/me');
     expect(me.body).toMatchObject({
-      user: { email: 'pd-goerlitz@demo.asskomm.invalid', role: 'polizei', polizeidirektion: 'goerlitz' },
+      benutzer: { email: 'pd-goerlitz@demo.asskomm.invalid', role: 'polizei', polizeidirektion: 'goerlitz' },
       scope: { kind: 'polizeidirektion', polizeidirektion: 'goerlitz' },
       canEdit: false,
     });
@@ -84,7 +84,7 @@ describe('sessions and login', () => {
   it('disconnects the sockets of a user an admin deactivates, and refuses that user', async () => {
     const admin = new TestClient(server.url);
     await admin.login(ADMIN, DEMO_PASSWORD);
-    const created = await admin.json<{ id: number }>('POST', '/api/users', {
+    const created = await admin.json<{ id: number }>('POST', '/api/benutzer', {
       email: 'kurzzeit@example.org',
       name: 'Kurzzeit',
       role: 'lpr',
@@ -95,7 +95,7 @@ describe('sessions and login', () => {
     const { socket } = await user.socket();
     const disconnected = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
     const started = Date.now();
-    expect((await admin.request('PATCH', `/api/users/${created.body.id}`, { active: false })).status).toBe(200);
+    expect((await admin.request('PATCH', `/api/benutzer/${created.body.id}`, { active: false })).status).toBe(200);
     await disconnected;
     expect(Date.now() - started).toBeLessThan(1_000);
     expect((await user.request('GET', '/api/auth/me')).status).toBe(401);
@@ -106,7 +106,9 @@ describe('sessions and login', () => {
     const admin = new TestClient(server.url);
     await admin.login(ADMIN, DEMO_PASSWORD);
     const me = await admin.json<Me>('GET', '/api/auth/me');
-    const answer = await admin.json<{ error: string }>('PATCH', `/api/users/${me.body.user.id}`, { active: false });
+    const answer = await admin.json<{ error: string }>('PATCH', `/api/benutzer/${me.body.benutzer.id}`, {
+      active: false,
+    });
     expect(answer.status).toBe(422);
     expect(answer.body.error).toMatch(/nicht selbst/);
   });
@@ -162,26 +164,26 @@ describe('sessions and login', () => {
   it('rejects malformed bodies with 400 naming the field, and writes nothing', async () => {
     const admin = new TestClient(server.url);
     await admin.login(ADMIN, DEMO_PASSWORD);
-    const before = (await admin.json<unknown[]>('GET', '/api/users')).body.length;
+    const before = (await admin.json<unknown[]>('GET', '/api/benutzer')).body.length;
     const cases: [string, string, unknown, string | undefined][] = [
       ['POST', '/api/auth/login', '{"email": ', undefined],
       ['POST', '/api/auth/login', { email: 'x'.repeat(300) + '@example.org', password: 'x' }, 'email'],
       ['POST', '/api/auth/login', { email: LPR }, 'password'],
       [
         'POST',
-        '/api/users',
+        '/api/benutzer',
         { email: 'a@example.org', name: 'A', role: 'kaiser', password: 'ein-langes-passwort' },
         'role',
       ],
       [
         'POST',
-        '/api/users',
+        '/api/benutzer',
         { email: 'a@example.org', name: 'A', role: 'polizei', password: 'ein-langes-passwort' },
         'polizeidirektion',
       ],
       [
         'POST',
-        '/api/users',
+        '/api/benutzer',
         {
           email: 'a@example.org',
           name: 'A',
@@ -191,14 +193,25 @@ describe('sessions and login', () => {
         },
         'polizeidirektion',
       ],
-      ['POST', '/api/users', { email: 'a@example.org', name: 'A', role: 'lpr', password: 'kurz' }, 'password'],
+      ['POST', '/api/benutzer', { email: 'a@example.org', name: 'A', role: 'lpr', password: 'kurz' }, 'password'],
     ];
     for (const [method, path, body, field] of cases) {
       const answer = await admin.json<{ error: string; field?: string }>(method, path, body);
       expect({ path, status: answer.status, field: answer.body.field }).toEqual({ path, status: 400, field });
       expect(answer.body.error.length).toBeGreaterThan(5);
     }
-    expect((await admin.json<unknown[]>('GET', '/api/users')).body.length).toBe(before);
+    expect((await admin.json<unknown[]>('GET', '/api/benutzer')).body.length).toBe(before);
+  });
+
+  it('redirects the old /api/users paths to /api/benutzer, method and body kept', async () => {
+    const admin = new TestClient(server.url);
+    expect(await admin.login(ADMIN, DEMO_PASSWORD)).toBe(200);
+    const list = await admin.request('GET', '/api/users?x=1', undefined, {});
+    expect(list.status).toBe(200);
+    expect(list.url).toBe(`${server.url}/api/benutzer?x=1`);
+    const old = await fetch(`${server.url}/api/users/7/password`, { method: 'POST', redirect: 'manual' });
+    expect(old.status).toBe(308);
+    expect(old.headers.get('location')).toBe('/api/benutzer/7/password');
   });
 
   it('records logins, failures, logouts and user changes in the audit log', async () => {
@@ -206,12 +219,12 @@ describe('sessions and login', () => {
     await admin.login(ADMIN, DEMO_PASSWORD);
     const log = (await admin.json<AuditEntry[]>('GET', '/api/audit')).body;
     const actions = new Set(log.map((e) => e.action));
-    for (const action of ['login', 'login_failed', 'logout', 'user_created', 'user_updated'])
+    for (const action of ['login', 'login_failed', 'logout', 'benutzer_created', 'benutzer_updated'])
       expect(actions).toContain(action);
     const failure = log.find((e) => e.action === 'login_failed')!;
     expect(failure.details).toHaveProperty('email');
     expect(failure.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    const update = log.find((e) => e.action === 'user_updated')!;
+    const update = log.find((e) => e.action === 'benutzer_updated')!;
     expect(update.actor?.name).toBe('Demo Administration');
     expect(update.details).toMatchObject({ vorher: { aktiv: true }, nachher: { aktiv: false } });
   });
@@ -272,7 +285,7 @@ describe('production mode', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('set-cookie')).toMatch(/^__Host-asskomm_sitzung=[\w-]{43};.*Secure/);
-    const refused = await admin.json<{ field: string }>('POST', '/api/users', {
+    const refused = await admin.json<{ field: string }>('POST', '/api/benutzer', {
       email: 'x@demo.asskomm.invalid',
       name: 'X',
       role: 'lpr',

@@ -1,6 +1,6 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, DomainEvent, ServerToClientEvents } from '@asskomm/domain';
-import { DEMO_PASSWORD } from './auth/initial-users.ts';
+import { DEMO_PASSWORD } from './auth/initial-benutzer.ts';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -68,7 +68,7 @@ export class TestClient {
 }
 
 /** A client signed in with a demo account, e.g. `demoUser(url, 'pd-goerlitz')`; throws if the login fails. */
-export async function demoUser(baseUrl: string, who: string): Promise<TestClient> {
+export async function demoBenutzer(baseUrl: string, who: string): Promise<TestClient> {
   const client = new TestClient(baseUrl);
   const status = await client.login(`${who}@demo.asskomm.invalid`, DEMO_PASSWORD);
   if (status !== 200) throw new Error(`Anmeldung als ${who}: ${status}`);

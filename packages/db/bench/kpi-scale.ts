@@ -8,7 +8,7 @@ import { createTestDatabase } from '../src/testing.ts';
 
 const KREISE = 100;
 const GEMEINDEN_PER_KREIS = 110;
-const MILESTONES_PER_GEMEINDE = 91;
+const MEILENSTEINE_PER_GEMEINDE = 91;
 const RUNS = 50;
 const LAND = { kind: 'land' } as const;
 
@@ -26,18 +26,18 @@ try {
     select '14' || (800 + k) || lpad(g::text, 3, '0'), 'Gemeinde ' || k || '/' || g, 'Gemeinde', '14' || (800 + k),
       (array['chemnitz','dresden','goerlitz','leipzig','zwickau'])[1 + k % 5]
     from generate_series(0, ${KREISE - 1}) k, generate_series(1, ${GEMEINDEN_PER_KREIS}) g`.execute(test.db);
-  await sql`insert into milestone (kommune_ags, kind, datum, synthetisch)
+  await sql`insert into meilenstein (kommune_ags, kind, datum, synthetisch)
     select k.ags,
       (array['erstberatung','vorvereinbarung','kooperationsvereinbarung','coaching_begonnen','sicherheitsanalyse_begonnen',
         'sicherheitsanalyse_abgeschlossen','kpr_gegruendet','kpr_reaktiviert','koordinierungsstelle_eingerichtet',
         'praeventionskonzept_beschlossen','beratungsordner_uebergeben','austritt'])[1 + floor(random() * 12)::int],
       date '2018-01-01' + floor(random() * 3240)::int, true
-    from kommune k, generate_series(1, ${MILESTONES_PER_GEMEINDE})
+    from kommune k, generate_series(1, ${MEILENSTEINE_PER_GEMEINDE})
     where k.kreis_ags like '148%' and length(k.ags) = 8`.execute(test.db);
   await fakten.refresh(test.db);
   await sql`analyze`.execute(test.db);
-  const counts = await sql<{ kommunen: number; milestones: number }>`
-    select (select count(*)::int from kommune) as kommunen, (select count(*)::int from milestone) as milestones`.execute(
+  const counts = await sql<{ kommunen: number; meilensteine: number }>`
+    select (select count(*)::int from kommune) as kommunen, (select count(*)::int from meilenstein) as meilensteine`.execute(
     test.db,
   );
   console.log(`Loaded ${JSON.stringify(counts.rows[0])} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -69,11 +69,11 @@ try {
   const lines = plan.rows.map((r) => r['QUERY PLAN']);
   console.log('Scans in the plan (loops = how often each ran):');
   for (const line of lines.filter((l) => /Scan/.test(l))) console.log(`  ${line.trim()}`);
-  const perKommuneSeqScan = lines.some((l) => /Seq Scan on milestone/.test(l) && /loops=(\d{2,})/.test(l));
+  const perKommuneSeqScan = lines.some((l) => /Seq Scan on meilenstein/.test(l) && /loops=(\d{2,})/.test(l));
   console.log(
     perKommuneSeqScan
-      ? 'WARNING: milestones are scanned sequentially per Kommune'
-      : 'No sequential scan of milestones per Kommune.',
+      ? 'WARNING: meilensteine are scanned sequentially per Kommune'
+      : 'No sequential scan of meilensteine per Kommune.',
   );
 } finally {
   await test.drop();

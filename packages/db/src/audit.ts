@@ -51,8 +51,8 @@ export async function failedLogins(
 export async function latest(db: Kysely<Database>, limit: number): Promise<AuditEntry[]> {
   const rows = await db
     .selectFrom('audit_log as a')
-    .leftJoin('app_user as actor', 'actor.id', 'a.actor_id')
-    .leftJoin('app_user as target', 'target.id', 'a.target_id')
+    .leftJoin('benutzer as actor', 'actor.id', 'a.actor_id')
+    .leftJoin('benutzer as target', 'target.id', 'a.target_id')
     .select([
       'a.id',
       'a.at',

@@ -5,11 +5,11 @@ import {
   monthEnds,
   PROGRAMME_START,
   type KommuneLineage,
-  type MilestoneKind,
+  type MeilensteinKind,
   type Scope,
 } from '@asskomm/domain';
 import { GEMEINDE_COUNT, POLIZEIDIREKTIONEN } from '@asskomm/geo';
-import { kommunen, kpi, migrateToLatest, milestones, events } from './index.ts';
+import { kommunen, kpi, migrateToLatest, meilensteine, events } from './index.ts';
 import { createSeededTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from './testing.ts';
 
 const LAND: Scope = { kind: 'land' };
@@ -65,8 +65,12 @@ describe.each(TEST_DATABASE_KINDS)('on %s', (kind) => {
     expect(scoped).toEqual(filtered);
     expect((await kpi.snapshot(test.db, scope, '2024-06-30', { polizeidirektion: 'leipzig' })).beraten).toBe(0);
     const last = await events.lastSeq(test.db);
-    const leipzig = await milestones.record(test, { ags: '14713000', kind: 'coaching_begonnen', date: '2024-01-10' });
-    const goerlitz = await milestones.record(test, { ags: '14626110', kind: 'coaching_begonnen', date: '2024-01-11' });
+    const leipzig = await meilensteine.record(test, { ags: '14713000', kind: 'coaching_begonnen', date: '2024-01-10' });
+    const goerlitz = await meilensteine.record(test, {
+      ags: '14626110',
+      kind: 'coaching_begonnen',
+      date: '2024-01-11',
+    });
     expect(await events.since(test.db, scope, last)).toEqual([goerlitz]);
     expect(await events.since(test.db, LAND, last)).toEqual([leipzig, goerlitz]);
   });
@@ -84,8 +88,8 @@ describe.each(TEST_DATABASE_KINDS)('on %s', (kind) => {
   });
 
   it('computes in SQL the same KPIs as the domain functions, at every month end since 2019', async () => {
-    const rows = await test.db.selectFrom('milestone').select(['kommune_ags', 'kind', 'datum']).execute();
-    const facts = rows.map((r) => ({ ags: r.kommune_ags, kind: r.kind as MilestoneKind, date: r.datum }));
+    const rows = await test.db.selectFrom('meilenstein').select(['kommune_ags', 'kind', 'datum']).execute();
+    const facts = rows.map((r) => ({ ags: r.kommune_ags, kind: r.kind as MeilensteinKind, date: r.datum }));
     const lineageRows = await test.db.selectFrom('kommune').select(['ags', 'gueltig_bis', 'nachfolger_ags']).execute();
     const lineage = new Map<string, KommuneLineage>(
       lineageRows.map((r) => [r.ags, { ags: r.ags, gueltigBis: r.gueltig_bis, nachfolger: r.nachfolger_ags }]),
@@ -107,7 +111,7 @@ describe.each(TEST_DATABASE_KINDS)('on %s', (kind) => {
     expect(funds.bewilligtCent).toBeLessThanOrEqual(funds.beantragtCent);
   });
 
-  it('counts a merged Gemeinde’s milestones for its successor from the merger day', async () => {
+  it('counts a merged Gemeinde’s meilensteine for its successor from the merger day', async () => {
     // Jahnatal (14522275) was formed on 2023-01-01 from Ostrau and Zschaitz-Ottewig.
     const [ostrau, zschaitz] = await test.db
       .selectFrom('kommune')
@@ -117,8 +121,8 @@ describe.each(TEST_DATABASE_KINDS)('on %s', (kind) => {
       .execute();
     const area = { kreis: '14522' };
     const base = await kpi.countsOn(test.db, LAND, ['2022-12-31', '2023-01-01'], area);
-    await milestones.record(test, { ags: ostrau!.ags, kind: 'erstberatung', date: '2021-03-01' });
-    await milestones.record(test, { ags: zschaitz!.ags, kind: 'erstberatung', date: '2021-04-01' });
+    await meilensteine.record(test, { ags: ostrau!.ags, kind: 'erstberatung', date: '2021-03-01' });
+    await meilensteine.record(test, { ags: zschaitz!.ags, kind: 'erstberatung', date: '2021-04-01' });
     const after = await kpi.countsOn(test.db, LAND, ['2022-12-31', '2023-01-01'], area);
     expect(after[0]!.beraten - base[0]!.beraten).toBe(2);
     expect(after[1]!.beraten - base[1]!.beraten).toBe(1);
@@ -128,10 +132,10 @@ describe.each(TEST_DATABASE_KINDS)('on %s', (kind) => {
     expect(jahnatal?.status).toBe('beraten');
   });
 
-  it('appends an event with a growing sequence number to each recorded milestone', async () => {
+  it('appends an event with a growing sequence number to each recorded meilenstein', async () => {
     const last = await events.lastSeq(test.db);
-    const first = await milestones.record(test, { ags: '14626110', kind: 'coaching_begonnen', date: '2024-03-01' });
-    const second = await milestones.record(test, {
+    const first = await meilensteine.record(test, { ags: '14626110', kind: 'coaching_begonnen', date: '2024-03-01' });
+    const second = await meilensteine.record(test, {
       ags: '14626110',
       kind: 'praeventionskonzept_beschlossen',
       date: '2024-09-01',
@@ -144,16 +148,16 @@ describe.each(TEST_DATABASE_KINDS)('on %s', (kind) => {
   it('keeps the KPI summary in step with records, corrections and withdrawals', async () => {
     const all = await kommunen.findKommunenAsOf(test.db, LAND, '2026-11-21');
     const untouched = all.find((k) => k.ags.length === 8 && k.status === 'kein_kontakt' && !k.kpr)!;
-    expect(await milestones.listOf(test.db, [untouched.ags])).toEqual([]);
+    expect(await meilensteine.listOf(test.db, [untouched.ags])).toEqual([]);
     const count = async (date: string) => (await kpi.countsOn(test.db, LAND, [date]))[0]!.beraten;
     const [june, july] = [await count('2020-06-30'), await count('2020-07-31')];
     const { id } = await test.db
       .transaction()
-      .execute((trx) => milestones.insert(trx, { ags: untouched.ags, kind: 'erstberatung', date: '2020-06-01' }));
+      .execute((trx) => meilensteine.insert(trx, { ags: untouched.ags, kind: 'erstberatung', date: '2020-06-01' }));
     expect(await count('2020-06-30')).toBe(june + 1);
-    await test.db.transaction().execute((trx) => milestones.correct(trx, id, { date: '2020-07-15' }));
+    await test.db.transaction().execute((trx) => meilensteine.correct(trx, id, { date: '2020-07-15' }));
     expect([await count('2020-06-30'), await count('2020-07-31')]).toEqual([june, july + 1]);
-    await test.db.transaction().execute((trx) => milestones.withdraw(trx, id, null, 'Test'));
+    await test.db.transaction().execute((trx) => meilensteine.withdraw(trx, id, null, 'Test'));
     expect(await count('2020-07-31')).toBe(july);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkFoerderantrag,
-  checkMilestones,
+  checkMeilensteine,
   computeKpiCounts,
   foerderbetraegeAsOf,
   type KommuneLineage,
@@ -21,8 +21,8 @@ describe('demo data', () => {
     expect(demoDataFor(TODAY)).toEqual(demo);
   });
 
-  it('contains every public signing on its real date, not flagged synthetic', () => {
-    const real = demo.milestones.filter((m) => m.kind === 'kooperationsvereinbarung' && !m.synthetisch);
+  it('contains every public unterzeichnung on its real date, not flagged synthetic', () => {
+    const real = demo.meilensteine.filter((m) => m.kind === 'kooperationsvereinbarung' && !m.synthetisch);
     expect(real.map((m) => m.date).sort()).toEqual(REAL_SIGNINGS.map((s) => s.date).sort());
     expect(new Set(real.map((m) => m.ags)).size).toBe(REAL_SIGNINGS.length);
   });
@@ -30,7 +30,7 @@ describe('demo data', () => {
   it('reproduces the public totals on their dates', () => {
     for (const metric of ['beraten', 'mitglieder', 'kpr'] as const) {
       for (const { date, value } of TARGETS[metric]) {
-        expect({ metric, date, value: computeKpiCounts(demo.milestones, lineage, date)[metric] }).toEqual({
+        expect({ metric, date, value: computeKpiCounts(demo.meilensteine, lineage, date)[metric] }).toEqual({
           metric,
           date,
           value,
@@ -40,36 +40,36 @@ describe('demo data', () => {
   });
 
   it('matches the press figures quoted in domain.md', () => {
-    expect(computeKpiCounts(demo.milestones, lineage, '2021-09-01')).toMatchObject({ beraten: 121, kpr: 25 });
-    expect(computeKpiCounts(demo.milestones, lineage, '2021-12-01').mitglieder).toBe(30);
-    expect(computeKpiCounts(demo.milestones, lineage, '2023-02-23').mitglieder).toBe(47);
-    expect(computeKpiCounts(demo.milestones, lineage, '2023-09-14').mitglieder).toBe(54);
+    expect(computeKpiCounts(demo.meilensteine, lineage, '2021-09-01')).toMatchObject({ beraten: 121, kpr: 25 });
+    expect(computeKpiCounts(demo.meilensteine, lineage, '2021-12-01').mitglieder).toBe(30);
+    expect(computeKpiCounts(demo.meilensteine, lineage, '2023-02-23').mitglieder).toBe(47);
+    expect(computeKpiCounts(demo.meilensteine, lineage, '2023-09-14').mitglieder).toBe(54);
   });
 
-  it('gives every Kommune a history that follows the milestone rules', () => {
-    for (const ags of new Set(demo.milestones.map((m) => m.ags))) {
-      const own = demo.milestones.filter((m) => m.ags === ags);
-      expect({ ags, problems: checkMilestones(own, TODAY) }).toEqual({ ags, problems: [] });
+  it('gives every Kommune a history that follows the meilenstein rules', () => {
+    for (const ags of new Set(demo.meilensteine.map((m) => m.ags))) {
+      const own = demo.meilensteine.filter((m) => m.ags === ags);
+      expect({ ags, problems: checkMeilensteine(own, TODAY) }).toEqual({ ags, problems: [] });
     }
   });
 
-  it('groups real signings of one day and Polizeidirektion into one signing', () => {
-    const silberberg = demo.milestones.filter((m) => m.signing === '2021-12-17|chemnitz');
+  it('groups real unterzeichnungen of one day and Polizeidirektion into one unterzeichnung', () => {
+    const silberberg = demo.meilensteine.filter((m) => m.unterzeichnung === '2021-12-17|chemnitz');
     expect(silberberg).toHaveLength(5);
   });
 
   it('advises every member at least four months before it signs, and dates nothing after today', () => {
-    const advised = new Map(demo.milestones.filter((m) => m.kind === 'erstberatung').map((m) => [m.ags, m.date]));
-    for (const m of demo.milestones.filter((x) => x.kind === 'kooperationsvereinbarung')) {
+    const advised = new Map(demo.meilensteine.filter((m) => m.kind === 'erstberatung').map((m) => [m.ags, m.date]));
+    for (const m of demo.meilensteine.filter((x) => x.kind === 'kooperationsvereinbarung')) {
       const first = advised.get(m.ags);
       expect(first, m.ags).toBeDefined();
       expect(Date.parse(m.date) - Date.parse(first!)).toBeGreaterThanOrEqual(120 * 86_400_000);
     }
-    expect(demo.milestones.every((m) => m.date <= TODAY && m.date >= '2018-01-01')).toBe(true);
+    expect(demo.meilensteine.every((m) => m.date <= TODAY && m.date >= '2018-01-01')).toBe(true);
   });
 
-  it('keeps every funding application within the RL KommPräv rules', () => {
-    const advised = new Map(demo.milestones.filter((m) => m.kind === 'erstberatung').map((m) => [m.ags, m.date]));
+  it('keeps every foerderung application within the RL KommPräv rules', () => {
+    const advised = new Map(demo.meilensteine.filter((m) => m.kind === 'erstberatung').map((m) => [m.ags, m.date]));
     expect(demo.foerderantraege.length).toBeGreaterThan(50);
     for (const f of demo.foerderantraege) {
       expect(checkFoerderantrag(f, { today: TODAY, erstberatungAm: advised.get(f.ags) ?? null })).toEqual([]);
@@ -84,7 +84,7 @@ describe('demo data', () => {
 
 describe('demo Koordinierungsstellen', () => {
   it('start 60 days after the first approved Koordinierungsstelle grant, one per Kommune', () => {
-    const established = demo.milestones.filter((m) => m.kind === 'koordinierungsstelle_eingerichtet');
+    const established = demo.meilensteine.filter((m) => m.kind === 'koordinierungsstelle_eingerichtet');
     const firstGrant = new Map<string, string>();
     for (const f of demo.foerderantraege) {
       if (f.zweck !== 'koordinierungsstelle' || f.entscheidung?.art !== 'bewilligt' || firstGrant.has(f.ags)) continue;

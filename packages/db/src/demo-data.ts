@@ -6,7 +6,7 @@ import {
   type FoerderantragFacts,
   type Foerderzweck,
   type Handlungsfeld,
-  type MilestoneKind,
+  type MeilensteinKind,
   type PolizeidirektionId,
 } from '@asskomm/domain';
 
@@ -17,15 +17,15 @@ export interface DemoGemeinde {
   polizeidirektion: PolizeidirektionId;
 }
 
-export interface DemoMilestone {
+export interface DemoMeilenstein {
   ags: string;
-  kind: MilestoneKind;
+  kind: MeilensteinKind;
   date: string;
   synthetisch: boolean;
   notiz: string | null;
   quelle: string | null;
   /** Kooperationsvereinbarungen signed together share a key (one signing, several Kommunen). */
-  signing?: string;
+  unterzeichnung?: string;
 }
 
 /** Who usually signs a Kooperationsvereinbarung (domain.md; signatories vary). */
@@ -39,7 +39,7 @@ export interface DemoFoerderantrag extends FoerderantragFacts {
 
 export interface DemoData {
   modellkommunen: string[];
-  milestones: DemoMilestone[];
+  meilensteine: DemoMeilenstein[];
   foerderantraege: DemoFoerderantrag[];
 }
 
@@ -220,18 +220,18 @@ export function buildDemoData(gemeinden: readonly DemoGemeinde[], today: string)
     }
     return copy;
   };
-  const milestones: DemoMilestone[] = [];
+  const meilensteine: DemoMeilenstein[] = [];
   const add = (
     ags: string,
-    kind: MilestoneKind,
+    kind: MeilensteinKind,
     date: string,
     synthetisch: boolean,
     notiz: string | null = null,
-    signing?: string,
+    unterzeichnung?: string,
   ) => {
     if (date > today) return;
     const quelle = synthetisch ? null : PUBLIC_SOURCE;
-    milestones.push({ ags, kind, date, synthetisch, notiz, quelle, ...(signing && { signing }) });
+    meilensteine.push({ ags, kind, date, synthetisch, notiz, quelle, ...(unterzeichnung && { unterzeichnung }) });
   };
 
   const modell = MODELLKOMMUNEN.map((name) => resolveGemeinde(gemeinden, name));
@@ -268,10 +268,10 @@ export function buildDemoData(gemeinden: readonly DemoGemeinde[], today: string)
   const beratenSlots = syntheticDates(TARGETS.beraten, [], addDays(PROGRAMME_START, -1));
   const beratenOn = new Map<string, string>();
   for (const g of modell) beratenOn.set(g.ags, beratenSlots.shift()!);
-  const membersBySigning = [...signedOn.entries()]
+  const membersByUnterzeichnung = [...signedOn.entries()]
     .filter(([ags]) => !beratenOn.has(ags))
     .sort((a, b) => a[1].localeCompare(b[1]));
-  for (const [ags] of membersBySigning) beratenOn.set(ags, beratenSlots.shift()!);
+  for (const [ags] of membersByUnterzeichnung) beratenOn.set(ags, beratenSlots.shift()!);
   for (const [ags, signed] of signedOn) {
     if (beratenOn.get(ags)! > addDays(signed, -120)) throw new Error(`Demodaten: Erstberatung von ${ags} zu spät`);
   }
@@ -292,7 +292,7 @@ export function buildDemoData(gemeinden: readonly DemoGemeinde[], today: string)
     add(ags, index % 4 === 3 ? 'kpr_reaktiviert' : 'kpr_gegruendet', date, true);
   }
   for (const [ags, date] of kprOn) {
-    if (!milestones.some((m) => m.ags === ags && m.kind.startsWith('kpr_'))) {
+    if (!meilensteine.some((m) => m.ags === ags && m.kind.startsWith('kpr_'))) {
       add(ags, 'kpr_gegruendet', date, ags !== goerlitz, date < PROGRAMME_START ? 'Bestand bereits vor ASSKomm' : null);
     }
   }
@@ -309,7 +309,7 @@ export function buildDemoData(gemeinden: readonly DemoGemeinde[], today: string)
   }
 
   // A funded Koordinierungsstelle starts about two months after the grant.
-  const foerderantraege = buildFunding(beratenOn, signedOn, today, rand, shuffle);
+  const foerderantraege = buildFoerderung(beratenOn, signedOn, today, rand, shuffle);
   const coordinated = new Set<string>();
   for (const antrag of foerderantraege) {
     if (
@@ -324,7 +324,7 @@ export function buildDemoData(gemeinden: readonly DemoGemeinde[], today: string)
 
   return {
     modellkommunen: [...modellAgs],
-    milestones: milestones.sort((a, b) => a.date.localeCompare(b.date) || a.ags.localeCompare(b.ags)),
+    meilensteine: meilensteine.sort((a, b) => a.date.localeCompare(b.date) || a.ags.localeCompare(b.ags)),
     foerderantraege,
   };
 }
@@ -334,7 +334,7 @@ export function buildDemoData(gemeinden: readonly DemoGemeinde[], today: string)
  * the year before (in 2019 in spring), decided early in the year at up to 90 % of eligible cost,
  * paid in two instalments, proven the year after, until about 85 % of the budget is committed.
  */
-function buildFunding(
+function buildFoerderung(
   beratenOn: ReadonlyMap<string, string>,
   signedOn: ReadonlyMap<string, string>,
   today: string,

@@ -40,7 +40,7 @@ export async function append(
         .executeTakeFirstOrThrow()
     : null;
   const actor = actorId
-    ? await trx.selectFrom('app_user').select('name').where('id', '=', actorId).executeTakeFirst()
+    ? await trx.selectFrom('benutzer').select('name').where('id', '=', actorId).executeTakeFirst()
     : null;
   const payload = { ...body, actor: actor?.name ?? null };
   const row = await trx

@@ -22,5 +22,5 @@ export async function refresh(
       min(datum) filter (where kind = 'sicherheitsanalyse_abgeschlossen'),
       coalesce(array_agg(datum order by datum) filter (where kind = 'kooperationsvereinbarung'), '{}'),
       coalesce(array_agg(datum order by datum) filter (where kind = 'austritt'), '{}')
-    from milestone where zurueckgezogen_am is null and ${only} group by kommune_ags`.execute(db);
+    from meilenstein where zurueckgezogen_am is null and ${only} group by kommune_ags`.execute(db);
 }

@@ -16,7 +16,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 export async function list(db: Db, ags: string): Promise<Kommentar[]> {
   const rows = await db
     .selectFrom('kommentar as k')
-    .leftJoin('app_user as a', 'a.id', 'k.autor_id')
+    .leftJoin('benutzer as a', 'a.id', 'k.autor_id')
     .select((eb) => [
       'k.id',
       'k.ags',
@@ -26,7 +26,7 @@ export async function list(db: Db, ags: string): Promise<Kommentar[]> {
       'a.name as autor_name',
       eb
         .selectFrom('erwaehnung as e')
-        .innerJoin('app_user as u', 'u.id', 'e.user_id')
+        .innerJoin('benutzer as u', 'u.id', 'e.benutzer_id')
         .select(
           sql<
             { id: number; name: string }[]
@@ -51,7 +51,7 @@ export async function list(db: Db, ags: string): Promise<Kommentar[]> {
 /** Active users who can see a Kommune of `polizeidirektion`'s area, hence may be @mentioned there. */
 export async function mentionable(db: Db, polizeidirektion: PolizeidirektionId): Promise<Erwaehnbar[]> {
   const rows = await db
-    .selectFrom('app_user')
+    .selectFrom('benutzer')
     .select(['id', 'name', 'email'])
     .where('active', '=', true)
     .where((eb) => eb.or([eb('role', '<>', 'polizei'), eb('polizeidirektion_id', '=', polizeidirektion)]))
@@ -81,10 +81,10 @@ export async function create(
   if (erwaehnt.length) {
     const created = await trx
       .insertInto('erwaehnung')
-      .values(erwaehnt.map((user) => ({ kommentar_id: row.id, user_id: user.id })))
-      .returning(['id', 'user_id'])
+      .values(erwaehnt.map((user) => ({ kommentar_id: row.id, benutzer_id: user.id })))
+      .returning(['id', 'benutzer_id'])
       .execute();
-    for (const n of created) benachrichtigungen.set(n.user_id, n.id);
+    for (const n of created) benachrichtigungen.set(n.benutzer_id, n.id);
   }
   return { kommentar: { id: row.id, ags, text, at: row.created_at.toISOString(), erwaehnt }, benachrichtigungen };
 }
@@ -92,13 +92,13 @@ export async function create(
 const NOTIFICATIONS_SHOWN = 50;
 
 /** The user's newest notifications and how many are unread. */
-export async function notificationsOf(db: Db, userId: number): Promise<BenachrichtigungListe> {
+export async function benachrichtigungenOf(db: Db, benutzerId: number): Promise<BenachrichtigungListe> {
   const rows = await db
     .selectFrom('erwaehnung as e')
     .innerJoin('kommentar as k', 'k.id', 'e.kommentar_id')
-    .leftJoin('app_user as a', 'a.id', 'k.autor_id')
+    .leftJoin('benutzer as a', 'a.id', 'k.autor_id')
     .select(['e.id', 'e.gelesen_am', 'k.id as kommentar_id', 'k.ags', 'k.text', 'k.created_at', 'a.name as von'])
-    .where('e.user_id', '=', userId)
+    .where('e.benutzer_id', '=', benutzerId)
     .orderBy('e.id', 'desc')
     .limit(NOTIFICATIONS_SHOWN)
     .execute();
@@ -112,29 +112,29 @@ export async function notificationsOf(db: Db, userId: number): Promise<Benachric
     at: row.created_at.toISOString(),
     gelesen: row.gelesen_am !== null,
   }));
-  return { ungelesen: await unreadCount(db, userId), eintraege };
+  return { ungelesen: await unreadCount(db, benutzerId), eintraege };
 }
 
 /** Marks the user's notifications read (the named ones, or all); returns how many stay unread. */
-export async function markRead(db: Db, userId: number, ids?: number[]): Promise<number> {
+export async function markRead(db: Db, benutzerId: number, ids?: number[]): Promise<number> {
   let update = db
     .updateTable('erwaehnung')
     .set({ gelesen_am: sql`now()` })
-    .where('user_id', '=', userId)
+    .where('benutzer_id', '=', benutzerId)
     .where('gelesen_am', 'is', null);
   if (ids) {
-    if (!ids.length) return unreadCount(db, userId);
+    if (!ids.length) return unreadCount(db, benutzerId);
     update = update.where('id', 'in', ids);
   }
   await update.execute();
-  return unreadCount(db, userId);
+  return unreadCount(db, benutzerId);
 }
 
-async function unreadCount(db: Db, userId: number): Promise<number> {
+async function unreadCount(db: Db, benutzerId: number): Promise<number> {
   const row = await db
     .selectFrom('erwaehnung')
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('user_id', '=', userId)
+    .where('benutzer_id', '=', benutzerId)
     .where('gelesen_am', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);

@@ -3,21 +3,21 @@ import {
   deriveStatus,
   type KommuneArt,
   type KommuneSummary,
-  type MilestoneKind,
+  type MeilensteinKind,
   type PolizeidirektionId,
   type Scope,
 } from '@asskomm/domain';
 import { inScope, type Area } from './area.ts';
 import type { Database } from './schema.ts';
 
-interface KommuneWithMilestones {
+interface KommuneWithMeilensteine {
   ags: string;
   name: string;
   art: KommuneArt;
   kreis_ags: string;
   polizeidirektion_id: string;
   modellkommune: boolean;
-  milestones: { kind: MilestoneKind; date: string; synthetisch: boolean }[] | null;
+  meilensteine: { kind: MeilensteinKind; date: string; synthetisch: boolean }[] | null;
 }
 
 /**
@@ -52,7 +52,7 @@ async function select(
   ags: string | null,
 ): Promise<KommuneSummary[]> {
   // Set-based (one grouped join, no per-row subquery) so the plan stays fast even without statistics.
-  const { rows } = await sql<KommuneWithMilestones>`
+  const { rows } = await sql<KommuneWithMeilensteine>`
     with recursive lineage(ags, current_ags) as (
       select ags, ags from kommune where gueltig_bis is null
       union all
@@ -60,24 +60,24 @@ async function select(
     ),
     history as (
       select l.current_ags,
-        json_agg(json_build_object('kind', m.kind, 'date', m.datum, 'synthetisch', m.synthetisch)) as milestones
-      from lineage l join milestone m on m.kommune_ags = l.ags
+        json_agg(json_build_object('kind', m.kind, 'date', m.datum, 'synthetisch', m.synthetisch)) as meilensteine
+      from lineage l join meilenstein m on m.kommune_ags = l.ags
       where m.datum <= ${stand}::date and m.zurueckgezogen_am is null
       group by l.current_ags
     )
-    select k.ags, k.name, k.art, k.kreis_ags, k.polizeidirektion_id, k.modellkommune, h.milestones
+    select k.ags, k.name, k.art, k.kreis_ags, k.polizeidirektion_id, k.modellkommune, h.meilensteine
     from kommune k left join history h on h.current_ags = k.ags
     where k.gueltig_bis is null
-      and (k.art in ('Gemeinde', 'Stadt') or h.milestones is not null)
+      and (k.art in ('Gemeinde', 'Stadt') or h.meilensteine is not null)
       and ${inScope('k', scope, area)}
       and (${ags}::text is null or k.ags = ${ags})
     order by k.ags`.execute(db);
   return rows.map((row) => toSummary(row, stand));
 }
 
-function toSummary(row: KommuneWithMilestones, stand: string): KommuneSummary {
-  const milestones = row.milestones ?? [];
-  const facts = deriveStatus(milestones, stand);
+function toSummary(row: KommuneWithMeilensteine, stand: string): KommuneSummary {
+  const meilensteine = row.meilensteine ?? [];
+  const facts = deriveStatus(meilensteine, stand);
   return {
     ags: row.ags,
     name: row.name,
@@ -87,7 +87,7 @@ function toSummary(row: KommuneWithMilestones, stand: string): KommuneSummary {
     status: facts.status,
     kpr: facts.kpr,
     modellkommune: row.modellkommune,
-    demodaten: milestones.some((m) => m.synthetisch),
+    demodaten: meilensteine.some((m) => m.synthetisch),
   };
 }
 

@@ -41,7 +41,7 @@ export function countsQuery(scope: Scope, dates: readonly string[], area: Area =
       select c.d, c.ags, c.owner_ags from chain c join kommune k on k.ags = c.owner_ags
        where k.gueltig_bis is null or k.gueltig_bis > c.d
     ),
-    -- One row per Kommune from kommune_fakten (kept in step with every milestone write), so the cost
+    -- One row per Kommune from kommune_fakten (kept in step with every meilenstein write), so the cost
     -- grows with the number of Kommunen, not with the length of their history.
     per_kommune as (
       select o.d, o.owner_ags,
@@ -145,7 +145,7 @@ async function foerderungOn(
 async function hasSyntheticRecords(db: Kysely<Database>, scope: Scope, area: Area): Promise<boolean> {
   const { rows } = await sql<{ any: boolean }>`
     select exists (
-      select 1 from milestone m join kommune k on k.ags = m.kommune_ags
+      select 1 from meilenstein m join kommune k on k.ags = m.kommune_ags
       where m.synthetisch and m.zurueckgezogen_am is null and ${inScope('k', scope, area)}
     ) or exists (
       select 1 from foerderantrag f join kommune k on k.ags = f.kommune_ags

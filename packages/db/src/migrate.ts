@@ -7,6 +7,7 @@ import * as historyAndFunding from '../migrations/2026-11-21T1400_history_and_fu
 import * as kommuneFakten from '../migrations/2026-11-21T1500_kommune_fakten.ts';
 import * as liveCollaboration from '../migrations/2026-11-21T1600_live_collaboration.ts';
 import * as praesentation from '../migrations/2026-11-21T1700_praesentation.ts';
+import * as germanNames from '../migrations/2026-12-02T0800_german_names.ts';
 import type { Database } from './schema.ts';
 
 // Listed statically (not read from disk) so the bundled server carries its migrations with it.
@@ -18,9 +19,16 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21T1500_kommune_fakten': kommuneFakten,
   '2026-11-21T1600_live_collaboration': liveCollaboration,
   '2026-11-21T1700_praesentation': praesentation,
+  '2026-12-02T0800_german_names': germanNames,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Brings the schema to the state after migration `name` (or back down to it): for upgrade tests. */
+export async function migrateTo(db: Kysely<Database>, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
 
 /** Brings the schema up to date; does nothing when it already is. Throws on the first failure. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -55,7 +55,7 @@ export async function createKioskLink(
 export async function kioskLinks(db: Kysely<Database>): Promise<KioskLink[]> {
   const rows = await db
     .selectFrom('kiosk_link as k')
-    .leftJoin('app_user as u', 'u.id', 'k.erstellt_von')
+    .leftJoin('benutzer as u', 'u.id', 'k.erstellt_von')
     .select(['k.id', 'k.name', 'k.zeigt_kleine_foerderzahlen', 'k.erstellt_am', 'k.widerrufen_am', 'u.name as von'])
     .orderBy('k.id', 'desc')
     .execute();

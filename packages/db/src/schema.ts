@@ -23,7 +23,7 @@ export interface KommuneTable {
   version: Generated<number>;
 }
 
-export interface SigningTable {
+export interface UnterzeichnungTable {
   id: Generated<number>;
   datum: DateColumn;
   unterzeichner: ColumnType<string[], string[] | undefined, string[]>;
@@ -34,7 +34,7 @@ export interface SigningTable {
   erfasst_am: Generated<Date>;
 }
 
-export interface MilestoneTable {
+export interface MeilensteinTable {
   id: Generated<number>;
   kommune_ags: string;
   kind: string;
@@ -43,7 +43,7 @@ export interface MilestoneTable {
   quelle: string | null;
   synthetisch: Generated<boolean>;
   erfasst_am: Generated<Date>;
-  signing_id: number | null;
+  unterzeichnung_id: number | null;
   erfasst_von: number | null;
   zurueckgezogen_am: Date | null;
   zurueckgezogen_von: number | null;
@@ -96,7 +96,7 @@ export interface DomainEventTable {
   created_at: Generated<Date>;
 }
 
-export interface AppUserTable {
+export interface BenutzerTable {
   id: Generated<number>;
   email: string;
   name: string;
@@ -111,7 +111,7 @@ export interface AppUserTable {
 
 export interface SessionTable {
   id: string;
-  user_id: number;
+  benutzer_id: number;
   created_at: Generated<Date>;
   last_seen_at: Generated<Date>;
   view_as_role: string | null;
@@ -152,7 +152,7 @@ export interface KommentarTable {
 export interface ErwaehnungTable {
   id: Generated<number>;
   kommentar_id: number;
-  user_id: number;
+  benutzer_id: number;
   gelesen_am: Date | null;
 }
 
@@ -177,14 +177,14 @@ export interface KioskLinkTable {
 export interface Database {
   polizeidirektion: PolizeidirektionTable;
   kommune: KommuneTable;
-  milestone: MilestoneTable;
+  meilenstein: MeilensteinTable;
   haushaltsjahr: HaushaltsjahrTable;
   foerderantrag: FoerderantragTable;
   auszahlung: AuszahlungTable;
-  signing: SigningTable;
+  unterzeichnung: UnterzeichnungTable;
   kommune_fakten: KommuneFaktenTable;
   domain_event: DomainEventTable;
-  app_user: AppUserTable;
+  benutzer: BenutzerTable;
   session: SessionTable;
   audit_log: AuditLogTable;
   kommentar: KommentarTable;
@@ -195,9 +195,9 @@ export interface Database {
 
 export type KommuneRow = Selectable<KommuneTable>;
 export type NewKommune = Insertable<KommuneTable>;
-export type MilestoneRow = Selectable<MilestoneTable>;
-export type NewMilestone = Insertable<MilestoneTable>;
+export type MeilensteinRow = Selectable<MeilensteinTable>;
+export type NewMeilenstein = Insertable<MeilensteinTable>;
 export type NewFoerderantrag = Insertable<FoerderantragTable>;
 export type DomainEventRow = Selectable<DomainEventTable>;
-export type AppUserRow = Selectable<AppUserTable>;
+export type BenutzerRow = Selectable<BenutzerTable>;
 export type SessionRow = Selectable<SessionTable>;

@@ -23,8 +23,8 @@ export function demoDataFor(today: string) {
 export async function seedDemoDataIfEmpty(db: Kysely<Database>, today = todayInSaxony()): Promise<boolean> {
   const seeded = await db.transaction().execute(async (trx) => {
     // Serialises concurrent first starts of several server nodes on one PostgreSQL.
-    await sql`lock table milestone in exclusive mode`.execute(trx);
-    const existing = await trx.selectFrom('milestone').select('id').limit(1).executeTakeFirst();
+    await sql`lock table meilenstein in exclusive mode`.execute(trx);
+    const existing = await trx.selectFrom('meilenstein').select('id').limit(1).executeTakeFirst();
     if (existing) return false;
     await writeDemoData(trx, today);
     return true;
@@ -45,13 +45,13 @@ export async function resetDemoData(
   today = todayInSaxony(),
 ): Promise<DomainEvent> {
   const event = await handle.db.transaction().execute(async (trx) => {
-    await sql`lock table milestone in exclusive mode`.execute(trx);
+    await sql`lock table meilenstein in exclusive mode`.execute(trx);
     for (const table of [
       'kommune_fakten',
       'auszahlung',
       'foerderantrag',
-      'milestone',
-      'signing',
+      'meilenstein',
+      'unterzeichnung',
       'haushaltsjahr',
     ] as const) {
       await trx.deleteFrom(table).execute();
@@ -74,27 +74,27 @@ export async function resetDemoData(
 async function writeDemoData(trx: Transaction<Database>, today: string): Promise<void> {
   const demo = demoDataFor(today);
   await trx.updateTable('kommune').set({ modellkommune: true }).where('ags', 'in', demo.modellkommunen).execute();
-  const signingIds = new Map<string, number>();
-  for (const m of demo.milestones) {
-    if (!m.signing || signingIds.has(m.signing)) continue;
+  const unterzeichnungIds = new Map<string, number>();
+  for (const m of demo.meilensteine) {
+    if (!m.unterzeichnung || unterzeichnungIds.has(m.unterzeichnung)) continue;
     const { id } = await trx
-      .insertInto('signing')
+      .insertInto('unterzeichnung')
       .values({ datum: m.date, unterzeichner: DEMO_SIGNATORIES, quelle: m.quelle, synthetisch: m.synthetisch })
       .returning('id')
       .executeTakeFirstOrThrow();
-    signingIds.set(m.signing, id);
+    unterzeichnungIds.set(m.unterzeichnung, id);
   }
   await trx
-    .insertInto('milestone')
+    .insertInto('meilenstein')
     .values(
-      demo.milestones.map((m) => ({
+      demo.meilensteine.map((m) => ({
         kommune_ags: m.ags,
         kind: m.kind,
         datum: m.date,
         notiz: m.notiz,
         quelle: m.quelle,
         synthetisch: m.synthetisch,
-        signing_id: m.signing ? signingIds.get(m.signing)! : null,
+        unterzeichnung_id: m.unterzeichnung ? unterzeichnungIds.get(m.unterzeichnung)! : null,
       })),
     )
     .execute();

@@ -6,25 +6,25 @@ export interface SessionLimits {
   absoluteMs: number;
 }
 
-export interface SessionWithUser {
+export interface SessionWithBenutzer {
   id: string;
-  userId: number;
+  benutzerId: number;
   createdAt: Date;
   lastSeenAt: Date;
   viewAsRole: string | null;
   viewAsPd: string | null;
-  user: {
+  benutzer: {
     email: string;
     name: string;
-    role: Database['app_user']['role'];
+    role: Database['benutzer']['role'];
     polizeidirektion: string | null;
     active: boolean;
     demo: boolean;
   };
 }
 
-export async function create(db: Kysely<Database>, id: string, userId: number, ip: string | null): Promise<void> {
-  await db.insertInto('session').values({ id, user_id: userId, ip }).execute();
+export async function create(db: Kysely<Database>, id: string, benutzerId: number, ip: string | null): Promise<void> {
+  await db.insertInto('session').values({ id, benutzer_id: benutzerId, ip }).execute();
 }
 
 /**
@@ -36,23 +36,23 @@ export async function findValid(
   id: string,
   limits: SessionLimits,
   now = new Date(),
-): Promise<{ session: SessionWithUser } | { expired: { userId: number } } | undefined> {
+): Promise<{ session: SessionWithBenutzer } | { expired: { benutzerId: number } } | undefined> {
   const row = await db
     .selectFrom('session')
-    .innerJoin('app_user', 'app_user.id', 'session.user_id')
+    .innerJoin('benutzer', 'benutzer.id', 'session.benutzer_id')
     .select([
       'session.id',
-      'session.user_id',
+      'session.benutzer_id',
       'session.created_at',
       'session.last_seen_at',
       'session.view_as_role',
       'session.view_as_pd',
-      'app_user.email',
-      'app_user.name',
-      'app_user.role',
-      'app_user.polizeidirektion_id',
-      'app_user.active',
-      'app_user.demo',
+      'benutzer.email',
+      'benutzer.name',
+      'benutzer.role',
+      'benutzer.polizeidirektion_id',
+      'benutzer.active',
+      'benutzer.demo',
     ])
     .where('session.id', '=', id)
     .executeTakeFirst();
@@ -61,17 +61,17 @@ export async function findValid(
   const old = now.getTime() - row.created_at.getTime() > limits.absoluteMs;
   if (idle || old || !row.active) {
     await remove(db, id);
-    return { expired: { userId: row.user_id } };
+    return { expired: { benutzerId: row.benutzer_id } };
   }
   return {
     session: {
       id: row.id,
-      userId: row.user_id,
+      benutzerId: row.benutzer_id,
       createdAt: row.created_at,
       lastSeenAt: row.last_seen_at,
       viewAsRole: row.view_as_role,
       viewAsPd: row.view_as_pd,
-      user: {
+      benutzer: {
         email: row.email,
         name: row.name,
         role: row.role,
@@ -102,8 +102,8 @@ export async function remove(db: Kysely<Database>, id: string): Promise<void> {
 }
 
 /** Ends every session of a user (deactivation, password reset). */
-export async function removeAllOfUser(db: Kysely<Database>, userId: number): Promise<void> {
-  await db.deleteFrom('session').where('user_id', '=', userId).execute();
+export async function removeAllOfBenutzer(db: Kysely<Database>, benutzerId: number): Promise<void> {
+  await db.deleteFrom('session').where('benutzer_id', '=', benutzerId).execute();
 }
 
 /** Deletes sessions past their limits: housekeeping, so the table does not grow without bound. */

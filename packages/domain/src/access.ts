@@ -18,13 +18,13 @@ export type Scope =
 
 /** Who is asking, as far as permissions go. An admin viewing "als" another role is read-only. */
 export interface Principal {
-  userId: number | null;
+  benutzerId: number | null;
   role: Role | 'public';
   polizeidirektion: PolizeidirektionId | null;
   readOnly: boolean;
 }
 
-export const PUBLIC_PRINCIPAL: Principal = { userId: null, role: 'public', polizeidirektion: null, readOnly: true };
+export const PUBLIC_PRINCIPAL: Principal = { benutzerId: null, role: 'public', polizeidirektion: null, readOnly: true };
 
 /** The one scope rule: every query, room and event filter derives what is visible from this. */
 export function scopeOf(principal: Principal): Scope {

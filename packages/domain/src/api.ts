@@ -1,8 +1,8 @@
 import type { Benachrichtigung } from './protocol.ts';
 import type { Role, Scope } from './access.ts';
-import type { FoerderantragFacts, Foerderstatus, Foerderzweck, Handlungsfeld } from './funding.ts';
+import type { FoerderantragFacts, Foerderstatus, Foerderzweck, Handlungsfeld } from './foerderung.ts';
 import type { KommuneArt, PolizeidirektionId } from './kommune.ts';
-import type { MilestoneKind } from './milestones.ts';
+import type { MeilensteinKind } from './meilensteine.ts';
 import type { KpiCounts } from './kpi.ts';
 import type { Verdeckbar } from './public-figures.ts';
 import type { Status, StatusFacts } from './status.ts';
@@ -72,7 +72,7 @@ export interface ApiError {
 }
 
 /** A user account as the admin pages see it. Never carries the password hash. */
-export interface UserInfo {
+export interface BenutzerInfo {
   id: number;
   email: string;
   name: string;
@@ -86,7 +86,7 @@ export interface UserInfo {
 
 /** `GET /api/auth/me`: who is signed in and what they may see. */
 export interface Me {
-  user: Pick<UserInfo, 'id' | 'email' | 'name' | 'role' | 'polizeidirektion'>;
+  benutzer: Pick<BenutzerInfo, 'id' | 'email' | 'name' | 'role' | 'polizeidirektion'>;
   scope: Scope;
   /** Set while an admin looks at the dashboard as another role; everything is read-only then. */
   ansicht: { role: Role | 'public'; polizeidirektion: PolizeidirektionId | null } | null;
@@ -111,8 +111,8 @@ export const AUDIT_ACTIONS = [
   'login_failed',
   'logout',
   'session_expired',
-  'user_created',
-  'user_updated',
+  'benutzer_created',
+  'benutzer_updated',
   'password_reset',
   'view_as_started',
   'view_as_ended',
@@ -125,8 +125,8 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   login_failed: 'Fehlgeschlagene Anmeldung',
   logout: 'Abmeldung',
   session_expired: 'Sitzung abgelaufen',
-  user_created: 'Benutzer angelegt',
-  user_updated: 'Benutzer geändert',
+  benutzer_created: 'Benutzer angelegt',
+  benutzer_updated: 'Benutzer geändert',
   password_reset: 'Passwort zurückgesetzt',
   view_as_started: 'Ansicht als andere Rolle begonnen',
   view_as_ended: 'Ansicht als andere Rolle beendet',
@@ -134,14 +134,14 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
 };
 
 /** A milestone as recorded, with its history fields. Notes, sources and names are not public. */
-export interface MilestoneRecord {
+export interface MeilensteinRecord {
   id: number;
   ags: string;
-  kind: MilestoneKind;
+  kind: MeilensteinKind;
   date: string;
   notiz: string | null;
   quelle: string | null;
-  signingId: number | null;
+  unterzeichnungId: number | null;
   synthetisch: boolean;
   erfasstAm: string;
   erfasstVon: string | null;
@@ -168,7 +168,7 @@ export interface KommuneDetail extends KommuneSummary {
   vorgaenger: { ags: string; name: string; gueltigBis: string }[];
   version: number;
   /** Public visitors get the milestones without notes, sources and names. */
-  milestones: MilestoneRecord[];
+  meilensteine: MeilensteinRecord[];
   /** Empty for the public: no per-application funding in public views. */
   foerderantraege: FoerderantragRecord[];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ownerAsOf, type KommuneLineage } from './kommune.ts';
 import { computeKpiCounts, EMPTY_KPI_COUNTS } from './kpi.ts';
-import type { MilestoneFact } from './milestones.ts';
+import type { MeilensteinFact } from './meilensteine.ts';
 
 // Hand-built fixture: Ostrau (14522430) and Zschaitz-Ottewig (14522620) merge into Jahnatal (14522275)
 // on 2023-01-01; Görlitz stays as it is.
@@ -12,7 +12,7 @@ const lineage = new Map<string, KommuneLineage>([
   ['14626110', { ags: '14626110', gueltigBis: null, nachfolger: null }],
 ]);
 
-const milestones: MilestoneFact[] = [
+const meilensteine: MeilensteinFact[] = [
   { ags: '14522430', kind: 'erstberatung', date: '2021-03-01' },
   { ags: '14522620', kind: 'erstberatung', date: '2021-04-01' },
   { ags: '14522430', kind: 'kooperationsvereinbarung', date: '2022-05-01' },
@@ -38,14 +38,14 @@ describe('ownerAsOf', () => {
 });
 
 describe('computeKpiCounts', () => {
-  it('counts nothing before the first milestone', () => {
-    expect(computeKpiCounts(milestones, lineage, '2019-01-01')).toEqual(EMPTY_KPI_COUNTS);
+  it('counts nothing before the first meilenstein', () => {
+    expect(computeKpiCounts(meilensteine, lineage, '2019-01-01')).toEqual(EMPTY_KPI_COUNTS);
   });
 
   it('counts each old Gemeinde for itself before the merger', () => {
     // beraten: Ostrau, Zschaitz-Ottewig, Görlitz, LK Görlitz; Mitglieder: Ostrau, Görlitz, LK Görlitz (2 of them
     // Gemeinden); KPR: Zschaitz-Ottewig; Koordinierungsstelle: Görlitz; Analysen begonnen: Görlitz, Ostrau.
-    expect(computeKpiCounts(milestones, lineage, '2022-12-31')).toEqual({
+    expect(computeKpiCounts(meilensteine, lineage, '2022-12-31')).toEqual({
       beraten: 4,
       mitglieder: 3,
       mitgliedGemeinden: 2,
@@ -56,9 +56,9 @@ describe('computeKpiCounts', () => {
     });
   });
 
-  it('counts the successor once from the merger day, with the milestones of both', () => {
+  it('counts the successor once from the merger day, with the meilensteine of both', () => {
     // Jahnatal inherits Ostrau's membership and analysis and Zschaitz-Ottewig's KPR; Görlitz gets its KPR.
-    expect(computeKpiCounts(milestones, lineage, '2023-02-23')).toEqual({
+    expect(computeKpiCounts(meilensteine, lineage, '2023-02-23')).toEqual({
       beraten: 3,
       mitglieder: 3,
       mitgliedGemeinden: 2,

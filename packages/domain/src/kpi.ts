@@ -1,5 +1,5 @@
 import { isGemeindeAgs, ownerAsOf, type KommuneLineage } from './kommune.ts';
-import type { MilestoneFact } from './milestones.ts';
+import type { MeilensteinFact } from './meilensteine.ts';
 import { deriveStatus } from './status.ts';
 
 /** The alliance's headline figures on one day. Each counts Kommunen (Gemeinden and Kreise). */
@@ -34,17 +34,17 @@ export const EMPTY_KPI_COUNTS: KpiCounts = {
  * holds both to agree. Milestones of merged Gemeinden count for their successor from the merger on.
  */
 export function computeKpiCounts(
-  milestones: readonly MilestoneFact[],
+  meilensteine: readonly MeilensteinFact[],
   lineage: ReadonlyMap<string, KommuneLineage>,
   asOf: string,
 ): KpiCounts {
-  const byOwner = new Map<string, MilestoneFact[]>();
-  for (const milestone of milestones) {
-    if (milestone.date > asOf) continue;
-    const owner = ownerAsOf(milestone.ags, asOf, lineage);
+  const byOwner = new Map<string, MeilensteinFact[]>();
+  for (const meilenstein of meilensteine) {
+    if (meilenstein.date > asOf) continue;
+    const owner = ownerAsOf(meilenstein.ags, asOf, lineage);
     const list = byOwner.get(owner);
-    if (list) list.push(milestone);
-    else byOwner.set(owner, [milestone]);
+    if (list) list.push(meilenstein);
+    else byOwner.set(owner, [meilenstein]);
   }
   const counts = { ...EMPTY_KPI_COUNTS };
   for (const [owner, own] of byOwner) {

@@ -5,7 +5,7 @@ import { REPLAY_LIMIT, type DomainEvent } from './protocol.ts';
 function event(seq: number): DomainEvent {
   return {
     seq,
-    type: 'milestone:recorded',
+    type: 'meilenstein:recorded',
     ags: '14626110',
     version: seq,
     actor: 'LPR',

@@ -3,9 +3,9 @@ import type { PolizeidirektionId } from './kommune.ts';
 import type { PraesentationStand } from './praesentation.ts';
 
 export const DOMAIN_EVENT_TYPES = [
-  'milestone:recorded',
-  'milestone:corrected',
-  'milestone:withdrawn',
+  'meilenstein:recorded',
+  'meilenstein:corrected',
+  'meilenstein:withdrawn',
   'foerderantrag:saved',
   'kommentar:created',
   'demo:reset',
@@ -42,7 +42,7 @@ export interface PresenceState {
 export interface PresenceEntry extends PresenceState {
   /** The socket's id: unique across nodes, gone when the tab closes. */
   id: string;
-  userId: number;
+  benutzerId: number;
   name: string;
   role: Role;
   /** The area this entry belongs to: the open Kommune's Polizeidirektion, else the user's own (null for Land-wide roles). */
@@ -78,7 +78,7 @@ export interface ServerToClientEvents {
   /** A tab closed, or moved out of the scope's area. */
   'presence:gone': (id: string) => void;
   /** A new notification for the signed-in user. */
-  'notification:created': (notification: Benachrichtigung) => void;
+  'benachrichtigung:created': (notification: Benachrichtigung) => void;
   /** The Fachtag presentation moved (scene or date); to every socket, the public included. */
   'praesentation:stand': (stand: PraesentationStand) => void;
 }
@@ -102,18 +102,18 @@ export interface SocketData {
   connectedAt: number;
   scope: Scope;
   sessionId: string | null;
-  userId: number | null;
+  benutzerId: number | null;
   /** The signed-in user as presence shows them (their own role and area, even while viewing as another role). */
-  user: { name: string; role: Role; polizeidirektion: PolizeidirektionId | null } | null;
+  benutzer: { name: string; role: Role; polizeidirektion: PolizeidirektionId | null } | null;
   /** Set once a signed-in tab announced its presence. */
   presence: PresenceEntry | null;
 }
 
 /** Fields of a milestone the public may see; notes, sources and names of staff stay internal. */
-const PUBLIC_MILESTONE_FIELDS = ['kind', 'date'] as const;
+const PUBLIC_MEILENSTEIN_FIELDS = ['kind', 'date'] as const;
 
 function publicPart(values: Record<string, unknown> | null): Record<string, unknown> | null {
-  return values && Object.fromEntries(PUBLIC_MILESTONE_FIELDS.map((key) => [key, values[key]]));
+  return values && Object.fromEntries(PUBLIC_MEILENSTEIN_FIELDS.map((key) => [key, values[key]]));
 }
 
 /**
@@ -123,13 +123,13 @@ function publicPart(values: Record<string, unknown> | null): Record<string, unkn
  */
 export function toPublicEvent(event: DomainEvent): DomainEvent | null {
   if (event.type === 'kommentar:created') return null;
-  const funding = event.type === 'foerderantrag:saved';
+  const foerderung = event.type === 'foerderantrag:saved';
   return {
     ...event,
-    ags: funding ? null : event.ags,
+    ags: foerderung ? null : event.ags,
     actor: null,
-    before: funding ? null : publicPart(event.before),
-    after: funding ? null : publicPart(event.after),
+    before: foerderung ? null : publicPart(event.before),
+    after: foerderung ? null : publicPart(event.after),
   };
 }
 

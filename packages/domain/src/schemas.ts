@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { de } from 'zod/locales';
 import { EARLIEST_DATE, isIsoDate } from './dates.ts';
 import { ROLES, type Role } from './access.ts';
-import { FOERDERZWECKE, HANDLUNGSFELDER } from './funding.ts';
+import { FOERDERZWECKE, HANDLUNGSFELDER } from './foerderung.ts';
 import { POLIZEIDIREKTION_IDS, type PolizeidirektionId } from './kommune.ts';
-import { MILESTONE_KINDS } from './milestones.ts';
+import { MEILENSTEIN_KINDS } from './meilensteine.ts';
 
 // Users read these messages, so zod's own ones are German too (per parse: no global side effect).
 const { localeError } = de();
@@ -96,8 +96,8 @@ const pdRoleMessage = {
   path: ['polizeidirektion'],
 };
 
-/** Body of `POST /api/users`. */
-export const userCreateSchema = z
+/** Body of `POST /api/benutzer`. */
+export const benutzerCreateSchema = z
   .strictObject({
     email: emailSchema,
     name: nameSchema,
@@ -107,8 +107,8 @@ export const userCreateSchema = z
   })
   .refine(pdMatchesRole, pdRoleMessage);
 
-/** Body of `PATCH /api/users/:id`; a role change must bring the matching Polizeidirektion. */
-export const userUpdateSchema = z
+/** Body of `PATCH /api/benutzer/:id`; a role change must bring the matching Polizeidirektion. */
+export const benutzerUpdateSchema = z
   .strictObject({
     name: nameSchema.optional(),
     role: roleSchema.optional(),
@@ -118,7 +118,7 @@ export const userUpdateSchema = z
   .refine((v) => Object.keys(v).length > 0, { message: 'Keine Änderung angegeben' })
   .refine(pdMatchesRole, pdRoleMessage);
 
-/** Body of `POST /api/users/:id/password`. */
+/** Body of `POST /api/benutzer/:id/password`. */
 export const passwordResetSchema = z.strictObject({ password: passwordSchema });
 
 /** Body of `POST /api/auth/ansicht`: an admin looks at the dashboard as another role, read-only. */
@@ -134,11 +134,11 @@ export const viewAsSchema = z
     path: ['polizeidirektion'],
   });
 
-/** A numeric id in a path, e.g. `/api/users/:id`. */
+/** A numeric id in a path, e.g. `/api/benutzer/:id`. */
 export const idParamSchema = z.coerce.number({ message: 'muss eine Zahl sein' }).int().positive();
 
-export type UserCreate = z.infer<typeof userCreateSchema>;
-export type UserUpdate = z.infer<typeof userUpdateSchema>;
+export type BenutzerCreate = z.infer<typeof benutzerCreateSchema>;
+export type BenutzerUpdate = z.infer<typeof benutzerUpdateSchema>;
 export type ViewAs = z.infer<typeof viewAsSchema>;
 
 const noteSchema = z
@@ -164,11 +164,11 @@ const centSchema = z
   .min(0);
 const optionalDateSchema = isoDateSchema.nullable().optional();
 
-export const milestoneKindSchema = z.enum(MILESTONE_KINDS, { message: 'ist keine bekannte Art von Meilenstein' });
+export const meilensteinKindSchema = z.enum(MEILENSTEIN_KINDS, { message: 'ist keine bekannte Art von Meilenstein' });
 
 /** Body of `POST /api/kommunen/:ags/meilensteine`. */
-export const milestoneCreateSchema = z.strictObject({
-  kind: milestoneKindSchema,
+export const meilensteinCreateSchema = z.strictObject({
+  kind: meilensteinKindSchema,
   date: isoDateSchema,
   notiz: noteSchema,
   quelle: sourceSchema,
@@ -176,7 +176,7 @@ export const milestoneCreateSchema = z.strictObject({
 });
 
 /** Body of `PATCH /api/meilensteine/:id`: a correction. */
-export const milestoneCorrectSchema = z
+export const meilensteinCorrectSchema = z
   .strictObject({ date: isoDateSchema.optional(), notiz: noteSchema, quelle: sourceSchema, version: versionSchema })
   .refine((v) => v.date !== undefined || v.notiz !== undefined || v.quelle !== undefined, {
     message: 'Keine Änderung angegeben',
@@ -189,7 +189,7 @@ export const withdrawSchema = z.strictObject({
 });
 
 /** Body of `POST /api/unterzeichnungen`: one signing for one or more Kommunen. */
-export const signingCreateSchema = z.strictObject({
+export const unterzeichnungCreateSchema = z.strictObject({
   date: isoDateSchema,
   unterzeichner: z
     .array(z.string().trim().min(2).max(120), { message: 'muss eine Liste von Unterzeichnenden sein' })

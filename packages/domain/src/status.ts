@@ -1,4 +1,4 @@
-import type { MilestoneFact, MilestoneKind } from './milestones.ts';
+import type { MeilensteinFact, MeilensteinKind } from './meilensteine.ts';
 
 /**
  * The one ordered status scale of a Kommune, lowest first. Map legend, filters and tables all use it.
@@ -26,13 +26,16 @@ export interface StatusFacts {
   koordinierungsstelle: boolean;
 }
 
-const KPR_KINDS: ReadonlySet<MilestoneKind> = new Set(['kpr_gegruendet', 'kpr_reaktiviert']);
+const KPR_KINDS: ReadonlySet<MeilensteinKind> = new Set(['kpr_gegruendet', 'kpr_reaktiviert']);
 
 /**
  * Derives a Kommune's status as of `asOf` from its milestones (any order; later ones ignored).
  * Membership starts with a Kooperationsvereinbarung and ends with a later Austritt.
  */
-export function deriveStatus(milestones: readonly Pick<MilestoneFact, 'kind' | 'date'>[], asOf: string): StatusFacts {
+export function deriveStatus(
+  meilensteine: readonly Pick<MeilensteinFact, 'kind' | 'date'>[],
+  asOf: string,
+): StatusFacts {
   let beraten = false;
   let vorvereinbarung = false;
   let kpr = false;
@@ -42,7 +45,7 @@ export function deriveStatus(milestones: readonly Pick<MilestoneFact, 'kind' | '
   let koordinierungsstelle = false;
   let joined: string | null = null;
   let left: string | null = null;
-  for (const { kind, date } of milestones) {
+  for (const { kind, date } of meilensteine) {
     if (date > asOf) continue;
     if (kind === 'erstberatung') beraten = true;
     else if (kind === 'vorvereinbarung') vorvereinbarung = true;

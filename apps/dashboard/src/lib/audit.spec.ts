@@ -25,7 +25,7 @@ describe('auditDetails', () => {
   it('names only what changed, in German', () => {
     const lines = auditDetails(
       entry({
-        action: 'user_updated',
+        action: 'benutzer_updated',
         details: {
           vorher: { name: 'X', rolle: 'ministerium', polizeidirektion: null, aktiv: true },
           nachher: { name: 'X', rolle: 'polizei', polizeidirektion: 'goerlitz', aktiv: false },

@@ -4,7 +4,7 @@ import { konfliktAus } from './conflict';
 
 const letzteAenderung: DomainEvent = {
   seq: 5,
-  type: 'milestone:recorded',
+  type: 'meilenstein:recorded',
   ags: '14626610',
   version: 3,
   actor: 'Demo LPR-Team',

@@ -1,9 +1,9 @@
 import {
   FOERDERZWECK_LABELS,
-  MILESTONE_LABELS,
+  MEILENSTEIN_LABELS,
   type DomainEvent,
   type Foerderzweck,
-  type MilestoneKind,
+  type MeilensteinKind,
 } from '@asskomm/domain';
 import { formatDate } from './format';
 
@@ -22,9 +22,9 @@ const text = (werte: Werte, key: string): string | null => {
 
 /** „Erstberatung vom 01.02.2024“; the public sees kind and date only, both always there. */
 function meilenstein(werte: Werte): string {
-  const kind = text(werte, 'kind') as MilestoneKind | null;
+  const kind = text(werte, 'kind') as MeilensteinKind | null;
   const date = text(werte, 'date');
-  const label = kind ? (MILESTONE_LABELS[kind] ?? kind) : 'Meilenstein';
+  const label = kind ? (MEILENSTEIN_LABELS[kind] ?? kind) : 'Meilenstein';
   return date ? `${label} vom ${formatDate(date)}` : label;
 }
 
@@ -69,11 +69,11 @@ function auszug(kommentar: string | null): string[] {
 export function beschreibeEreignis(event: DomainEvent): EreignisText {
   const { before, after } = event;
   switch (event.type) {
-    case 'milestone:recorded':
+    case 'meilenstein:recorded':
       return { was: `Meilenstein erfasst: ${meilenstein(after)}`, details: [] };
-    case 'milestone:corrected':
+    case 'meilenstein:corrected':
       return { was: `Meilenstein korrigiert: ${meilenstein(before)}`, details: korrekturen(before, after) };
-    case 'milestone:withdrawn':
+    case 'meilenstein:withdrawn':
       return { was: `Meilenstein zurückgezogen: ${meilenstein(before)}`, details: grund(after) };
     case 'foerderantrag:saved':
       return { was: before ? 'Förderantrag geändert' : 'Förderantrag erfasst', details: antrag(after) };

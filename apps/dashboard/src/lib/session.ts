@@ -12,7 +12,7 @@ export function roleName(role: Role | 'public', polizeidirektion: Polizeidirekti
 
 /** The role a signed-in user acts as right now: their own, or the view an admin chose. */
 export function effectiveRole(me: Me): { role: Role | 'public'; polizeidirektion: PolizeidirektionId | null } {
-  return me.ansicht ?? { role: me.user.role, polizeidirektion: me.user.polizeidirektion };
+  return me.ansicht ?? { role: me.benutzer.role, polizeidirektion: me.benutzer.polizeidirektion };
 }
 
 /** After the session changed: new scope for the live socket, every load runs again. */

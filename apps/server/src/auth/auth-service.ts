@@ -12,7 +12,7 @@ import {
 } from '@asskomm/domain';
 import { readSessionToken, sessionIdOf, type CookiePolicy } from './session-cookie.ts';
 
-type Session = sessions.SessionWithUser;
+type Session = sessions.SessionWithBenutzer;
 
 export interface AuthContext {
   principal: Principal;
@@ -38,16 +38,16 @@ export interface AuthService extends AuthOptions {
 export function principalOf(session: Session): Principal {
   if (session.viewAsRole) {
     return {
-      userId: session.userId,
+      benutzerId: session.benutzerId,
       role: session.viewAsRole as Role | 'public',
       polizeidirektion: session.viewAsPd as PolizeidirektionId | null,
       readOnly: true,
     };
   }
   return {
-    userId: session.userId,
-    role: session.user.role,
-    polizeidirektion: session.user.polizeidirektion as PolizeidirektionId | null,
+    benutzerId: session.benutzerId,
+    role: session.benutzer.role,
+    polizeidirektion: session.benutzer.polizeidirektion as PolizeidirektionId | null,
     readOnly: false,
   };
 }
@@ -55,12 +55,12 @@ export function principalOf(session: Session): Principal {
 export function meOf(session: Session): Me {
   const principal = principalOf(session);
   return {
-    user: {
-      id: session.userId,
-      email: session.user.email,
-      name: session.user.name,
-      role: session.user.role,
-      polizeidirektion: session.user.polizeidirektion as PolizeidirektionId | null,
+    benutzer: {
+      id: session.benutzerId,
+      email: session.benutzer.email,
+      name: session.benutzer.name,
+      role: session.benutzer.role,
+      polizeidirektion: session.benutzer.polizeidirektion as PolizeidirektionId | null,
     },
     scope: scopeOf(principal),
     ansicht: session.viewAsRole ? { role: principal.role, polizeidirektion: principal.polizeidirektion } : null,
@@ -78,10 +78,10 @@ export function createAuthService(options: AuthOptions): AuthService {
   const lookup = async (id: string) => {
     const found = await sessions.findValid(handle.db, id, limits);
     if (found && 'expired' in found) {
-      await audit.record(handle.db, { action: 'session_expired', actorId: found.expired.userId });
+      await audit.record(handle.db, { action: 'session_expired', actorId: found.expired.benutzerId });
       return undefined;
     }
-    if (found && found.session.user.demo && !demoMode) {
+    if (found && found.session.benutzer.demo && !demoMode) {
       await sessions.remove(handle.db, id);
       return undefined;
     }

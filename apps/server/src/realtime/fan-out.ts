@@ -8,7 +8,7 @@ import {
   type Scope,
 } from '@asskomm/domain';
 import type { RealtimeServer } from './index.ts';
-import { ALL_SCOPES, roomOf, userRoom } from './rooms.ts';
+import { ALL_SCOPES, roomOf, benutzerRoom } from './rooms.ts';
 
 export interface FanOut {
   /** Reads where each room stands and starts pushing what is committed after that. */
@@ -106,6 +106,6 @@ function notifyMentioned(io: RealtimeServer, event: DomainEvent): void {
       at: event.at,
       gelesen: false,
     };
-    io.local.to(userRoom(mentioned.id)).emit('notification:created', notification);
+    io.local.to(benutzerRoom(mentioned.id)).emit('benachrichtigung:created', notification);
   }
 }

@@ -16,7 +16,7 @@ import type { AuthService } from '../auth/auth-service.ts';
 import { isSameOrigin } from '../same-origin.ts';
 import { createFanOut } from './fan-out.ts';
 import { attachPresence } from './presence.ts';
-import { roomOf, userRoom } from './rooms.ts';
+import { roomOf, benutzerRoom } from './rooms.ts';
 import { guardSocket } from './socket-guard.ts';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -33,7 +33,7 @@ export interface Realtime {
   /** Starts pushing committed events, beginning after the newest one committed so far. */
   startFeed(): Promise<void>;
   /** Disconnects every socket of the user at once (logout, deactivation, a changed view); clients reconnect themselves. */
-  disconnectUser(userId: number): void;
+  disconnectBenutzer(benutzerId: number): void;
   stats(): RealtimeStats;
   /** Through the adapter: every socket on every node, the public audience included. */
   broadcastPraesentation(stand: PraesentationStand): void;
@@ -69,16 +69,16 @@ export function attachRealtime(httpServer: HttpServer, handle: DbHandle, auth: A
       const { principal, session } = await auth.resolve(socket.request);
       socket.data.connectedAt = Date.now();
       socket.data.sessionId = session?.id ?? null;
-      socket.data.userId = session?.userId ?? null;
-      socket.data.user = session && {
-        name: session.user.name,
-        role: session.user.role,
-        polizeidirektion: session.user.polizeidirektion as PolizeidirektionId | null,
+      socket.data.benutzerId = session?.benutzerId ?? null;
+      socket.data.benutzer = session && {
+        name: session.benutzer.name,
+        role: session.benutzer.role,
+        polizeidirektion: session.benutzer.polizeidirektion as PolizeidirektionId | null,
       };
       socket.data.presence = null;
       socket.data.scope = scopeOf(principal);
       await socket.join(roomOf(socket.data.scope));
-      if (session) await socket.join(userRoom(session.userId));
+      if (session) await socket.join(benutzerRoom(session.benutzerId));
       next();
     } catch {
       next(new Error('Anmeldung konnte nicht geprüft werden'));
@@ -132,7 +132,7 @@ export function attachRealtime(httpServer: HttpServer, handle: DbHandle, auth: A
       for (const socket of io.of('/').sockets.values()) socket.emit('events:head', fanOut.headOf(socket.data.scope)!);
     },
     // Through the adapter: the user's sockets on every node.
-    disconnectUser: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
+    disconnectBenutzer: (benutzerId) => io.in(benutzerRoom(benutzerId)).disconnectSockets(true),
     broadcastPraesentation: (stand) => io.emit('praesentation:stand', stand),
     stats: () => {
       const { lastPushed, pushed } = fanOut.stats();

@@ -28,9 +28,9 @@ function listedRoom(scope: Scope): string | null {
  * see that area. A tab joins the presence rooms of its area, so a list is one `fetchSockets` away.
  */
 export function attachPresence(io: RealtimeServer, handle: DbHandle, socket: RealtimeSocket): void {
-  const user = socket.data.user;
+  const user = socket.data.benutzer;
   // Signed-in users of a staff scope only: an admin viewing as the public is the public here.
-  if (!user || socket.data.userId === null || socket.data.scope.kind === 'public') return;
+  if (!user || socket.data.benutzerId === null || socket.data.scope.kind === 'public') return;
 
   socket.on('presence:set', async (state) => {
     const parsed = parseGerman(presenceStateSchema, state);
@@ -52,7 +52,7 @@ export function attachPresence(io: RealtimeServer, handle: DbHandle, socket: Rea
     const previous = socket.data.presence;
     const entry: PresenceEntry = {
       id: socket.id,
-      userId: socket.data.userId!,
+      benutzerId: socket.data.benutzerId!,
       name: user.name,
       role: user.role,
       polizeidirektion: area,

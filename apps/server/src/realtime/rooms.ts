@@ -13,7 +13,7 @@ export const ALL_SCOPES: Scope[] = [
   ...POLIZEIDIREKTION_IDS.map((polizeidirektion): Scope => ({ kind: 'polizeidirektion', polizeidirektion })),
 ];
 
-export const userRoom = (userId: number) => `user:${userId}`;
+export const benutzerRoom = (benutzerId: number) => `benutzer:${benutzerId}`;
 
 /** Sockets whose presence the scope of `polizeidirektion` sees (and the Land sees all). */
 export const presenceRoom = (polizeidirektion: PolizeidirektionId | null | 'all') =>

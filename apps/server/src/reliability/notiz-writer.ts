@@ -3,7 +3,7 @@ import type { TestClient } from '../test-client.ts';
 
 interface Target {
   ags: string;
-  milestoneId: number;
+  meilensteinId: number;
   /** The Kommune's version as this writer last saw it. */
   version: number;
 }
@@ -34,8 +34,8 @@ export class NotizWriter {
     const targets: Target[] = [];
     for (const { ags } of list.body.filter((k) => k.ags.length === 8 && k.status !== 'kein_kontakt')) {
       const detail = (await client.json<KommuneDetail>('GET', `/api/kommunen/${ags}`)).body;
-      const milestone = detail.milestones.find((m) => !m.zurueckgezogen);
-      if (milestone) targets.push({ ags, milestoneId: milestone.id, version: detail.version });
+      const meilenstein = detail.meilensteine.find((m) => !m.zurueckgezogen);
+      if (meilenstein) targets.push({ ags, meilensteinId: meilenstein.id, version: detail.version });
       if (targets.length === count) return new NotizWriter(client, targets);
     }
     throw new Error(`keine ${count} Gemeinden mit Meilenstein in den Demodaten`);
@@ -50,7 +50,7 @@ export class NotizWriter {
     const target = this.targets[this.#turn++ % this.targets.length]!;
     const notiz = `Zuverlässigkeitstest, Änderung ${++this.#count}`;
     const answer = await this.client
-      .json<{ version: number; aktuell: KommuneDetail }>('PATCH', `/api/meilensteine/${target.milestoneId}`, {
+      .json<{ version: number; aktuell: KommuneDetail }>('PATCH', `/api/meilensteine/${target.meilensteinId}`, {
         notiz,
         version: target.version,
       })

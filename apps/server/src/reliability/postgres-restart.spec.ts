@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createDb, type DbHandle } from '@asskomm/db';
-import { DEMO_PASSWORD } from '../auth/initial-users.ts';
+import { DEMO_PASSWORD } from '../auth/initial-benutzer.ts';
 import { TestClient } from '../test-client.ts';
 import { committed, expectInStep } from './database-truth.ts';
 import { NotizWriter, type Write } from './notiz-writer.ts';
@@ -71,20 +71,20 @@ describe.skipIf(!privatePostgresAvailable)(`PostgreSQL restarted under a running
       .where('seq', '>', String(client.startSeq))
       .orderBy('seq')
       .execute();
-    const milestones = await handle.db
-      .selectFrom('milestone')
+    const meilensteine = await handle.db
+      .selectFrom('meilenstein')
       .select(['kommune_ags as ags', 'notiz'])
       .where(
         'id',
         'in',
-        writer.targets.map((t) => t.milestoneId),
+        writer.targets.map((t) => t.meilensteinId),
       )
       .execute();
     const after = await committed(handle.db, writer.kommunen, client.startSeq!);
     for (const ags of writer.kommunen) {
       const own = events.filter((e) => e.ags === ags);
       expect(after.versions[ags]! - before.versions[ags]!).toBe(own.length);
-      expect(milestones.find((m) => m.ags === ags)?.notiz).toBe(own.at(-1)?.notiz);
+      expect(meilensteine.find((m) => m.ags === ags)?.notiz).toBe(own.at(-1)?.notiz);
     }
     const notes = new Set(events.map((e) => e.notiz));
     expect(background.filter((w) => w.status === 200 && !notes.has(w.notiz))).toEqual([]);

@@ -10,8 +10,8 @@ export function adminRoutes(handle: DbHandle, demoMode: boolean): express.Router
     requirePermission(res, canAdminister);
     if (!demoMode) throw new HttpError(404, NOT_FOUND);
     const session = requireSignedIn(res);
-    const event = await resetDemoData(handle, session.userId);
-    await audit.record(handle.db, { action: 'demo_reset', actorId: session.userId, ip: clientIp(req) });
+    const event = await resetDemoData(handle, session.benutzerId);
+    await audit.record(handle.db, { action: 'demo_reset', actorId: session.benutzerId, ip: clientIp(req) });
     res.json({ seq: event.seq });
   });
   return router;

@@ -1,5 +1,5 @@
 import express from 'express';
-import { audit, sessions, users } from '@asskomm/db';
+import { audit, sessions, benutzer } from '@asskomm/db';
 import { loginSchema, viewAsSchema } from '@asskomm/domain';
 import { meOf, type AuthService } from '../auth/auth-service.ts';
 import { verifyAgainstNothing, verifyPassword } from '../auth/password.ts';
@@ -16,11 +16,11 @@ const WRONG_CREDENTIALS = 'E-Mail-Adresse oder Passwort ist falsch.';
 export interface AuthRoutesDeps {
   auth: AuthService;
   /** Disconnects the user's sockets at once (logout, deactivation, a changed view). */
-  disconnectUser(userId: number): void;
+  disconnectBenutzer(benutzerId: number): void;
 }
 
 /** Login, logout, the current user, and an admin's "view as". */
-export function authRoutes({ auth, disconnectUser }: AuthRoutesDeps): express.Router {
+export function authRoutes({ auth, disconnectBenutzer }: AuthRoutesDeps): express.Router {
   const { handle, cookie, demoMode } = auth;
   const router = express.Router();
 
@@ -35,7 +35,7 @@ export function authRoutes({ auth, disconnectUser }: AuthRoutesDeps): express.Ro
         'Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut.',
       );
     }
-    const user = await users.findByEmail(handle.db, email);
+    const user = await benutzer.findByEmail(handle.db, email);
     const usable = user && user.active && (demoMode || !user.demo);
     const valid = usable ? await verifyPassword(password, user.password_hash) : await verifyAgainstNothing(password);
     if (!user || !usable || !valid) {
@@ -47,7 +47,7 @@ export function authRoutes({ auth, disconnectUser }: AuthRoutesDeps): express.Ro
     if (previous) await sessions.remove(handle.db, previous.id);
     const { token, id } = newSessionToken();
     await sessions.create(handle.db, id, user.id, ip);
-    await users.markLogin(handle.db, user.id);
+    await benutzer.markLogin(handle.db, user.id);
     await audit.record(handle.db, { action: 'login', actorId: user.id, email, ip });
     setSessionCookie(res, token, cookie);
     const resolved = await sessions.findValid(handle.db, id, auth.limits);
@@ -59,8 +59,8 @@ export function authRoutes({ auth, disconnectUser }: AuthRoutesDeps): express.Ro
     const { session } = authOf(res);
     if (session) {
       await sessions.remove(handle.db, session.id);
-      await audit.record(handle.db, { action: 'logout', actorId: session.userId, ip: clientIp(req) });
-      disconnectUser(session.userId);
+      await audit.record(handle.db, { action: 'logout', actorId: session.benutzerId, ip: clientIp(req) });
+      disconnectBenutzer(session.benutzerId);
     }
     clearSessionCookie(res, cookie);
     res.status(204).end();
@@ -72,25 +72,25 @@ export function authRoutes({ auth, disconnectUser }: AuthRoutesDeps): express.Ro
 
   router.post('/ansicht', async (req, res) => {
     const session = requireSignedIn(res);
-    if (session.user.role !== 'admin') throw new HttpError(404, NOT_FOUND);
+    if (session.benutzer.role !== 'admin') throw new HttpError(404, NOT_FOUND);
     const { role, polizeidirektion } = parseBody(viewAsSchema, req);
     await sessions.setViewAs(handle.db, session.id, role, polizeidirektion ?? null);
     await audit.record(handle.db, {
       action: 'view_as_started',
-      actorId: session.userId,
+      actorId: session.benutzerId,
       ip: clientIp(req),
       details: { rolle: role, polizeidirektion: polizeidirektion ?? null },
     });
-    disconnectUser(session.userId);
+    disconnectBenutzer(session.benutzerId);
     res.json(meOf({ ...session, viewAsRole: role, viewAsPd: polizeidirektion ?? null }));
   });
 
   router.delete('/ansicht', async (req, res) => {
     const session = requireSignedIn(res);
-    if (session.user.role !== 'admin') throw new HttpError(404, NOT_FOUND);
+    if (session.benutzer.role !== 'admin') throw new HttpError(404, NOT_FOUND);
     await sessions.setViewAs(handle.db, session.id, null, null);
-    await audit.record(handle.db, { action: 'view_as_ended', actorId: session.userId, ip: clientIp(req) });
-    disconnectUser(session.userId);
+    await audit.record(handle.db, { action: 'view_as_ended', actorId: session.benutzerId, ip: clientIp(req) });
+    disconnectBenutzer(session.benutzerId);
     res.json(meOf({ ...session, viewAsRole: null, viewAsPd: null }));
   });
 

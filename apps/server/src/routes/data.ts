@@ -19,7 +19,7 @@ import {
 } from '@asskomm/domain';
 import { kreisByAgs, polizeidirektionOfKreis } from '@asskomm/geo';
 import { HttpError, NOT_FOUND, parseQuery, principalOf } from '../http.ts';
-import { hidesSmallFunding } from '../kiosk.ts';
+import { hidesSmallFoerderung } from '../kiosk.ts';
 import { perCommitCache } from './per-commit-cache.ts';
 
 /** A filter outside the caller's scope answers 404, as if it did not exist. */
@@ -47,7 +47,7 @@ export function dataRoutes(handle: DbHandle): express.Router {
     const { stand = todayInSaxony(), pd, kreis } = parseQuery(kpiQuerySchema, req);
     const scope = scopeOf(principalOf(res));
     checkArea(scope, { pd, kreis });
-    const oeffentlich = await hidesSmallFunding(handle, req, scope);
+    const oeffentlich = await hidesSmallFoerderung(handle, req, scope);
     const [zahlen, land] = await Promise.all([
       kpi.snapshot(handle.db, scope, stand, { polizeidirektion: pd, kreis }),
       // The same hidden areas as the public funding view (GET /api/foerderung) of that year and day.

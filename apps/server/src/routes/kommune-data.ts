@@ -1,20 +1,20 @@
 import express, { type Response } from 'express';
-import { events, foerderantraege, kommunen, milestones, type DbHandle } from '@asskomm/db';
+import { events, foerderantraege, kommunen, meilensteine, type DbHandle } from '@asskomm/db';
 import {
   canEditDomainData,
-  checkMilestones,
+  checkMeilensteine,
   deriveStatus,
   idParamSchema,
   kommunenQuerySchema,
-  milestoneCorrectSchema,
-  milestoneCreateSchema,
+  meilensteinCorrectSchema,
+  meilensteinCreateSchema,
   scopeOf,
-  signingCreateSchema,
+  unterzeichnungCreateSchema,
   todayInSaxony,
   withdrawSchema,
   type DomainEvent,
   type KommuneDetail,
-  type MilestoneRecord,
+  type MeilensteinRecord,
   type Principal,
   type Scope,
 } from '@asskomm/domain';
@@ -34,7 +34,7 @@ export function requireEditor(res: Response): Principal {
 }
 
 /** What the public may see of a milestone: kind and date, no notes, sources or names. */
-function publicMilestone(m: MilestoneRecord): MilestoneRecord {
+function publicMeilenstein(m: MeilensteinRecord): MeilensteinRecord {
   return {
     ...m,
     notiz: null,
@@ -54,7 +54,7 @@ export async function kommuneDetail(
   const summary = await kommunen.findKommuneAsOf(handle.db, scope, ags, stand);
   if (!summary) return undefined;
   const details = await kommunen.detailsOf(handle.db, ags);
-  const history = await milestones.listOf(handle.db, [ags, ...details.vorgaenger.map((v) => v.ags)]);
+  const history = await meilensteine.listOf(handle.db, [ags, ...details.vorgaenger.map((v) => v.ags)]);
   const active = history.filter((m) => !m.zurueckgezogen && m.date <= stand);
   const facts = deriveStatus(active, stand);
   const isPublic = scope.kind === 'public';
@@ -66,7 +66,7 @@ export async function kommuneDetail(
       sicherheitsanalyse: facts.sicherheitsanalyse,
       koordinierungsstelle: facts.koordinierungsstelle,
     },
-    milestones: isPublic ? history.filter((m) => !m.zurueckgezogen).map(publicMilestone) : history,
+    meilensteine: isPublic ? history.filter((m) => !m.zurueckgezogen).map(publicMeilenstein) : history,
     foerderantraege: isPublic ? [] : await foerderantraege.list(handle.db, scope, stand, { ags }),
   };
 }
@@ -87,8 +87,8 @@ async function conflict(handle: DbHandle, scope: Scope, ags: string): Promise<ne
 }
 
 /** Throws 422 with the first rule violation of the Kommune's milestones as they would be. */
-function enforceRules(next: readonly { kind: MilestoneRecord['kind']; date: string }[]): void {
-  const [problem] = checkMilestones(next, todayInSaxony());
+function enforceRules(next: readonly { kind: MeilensteinRecord['kind']; date: string }[]): void {
+  const [problem] = checkMeilensteine(next, todayInSaxony());
   if (problem) throw new HttpError(422, problem.message, problem.field);
 }
 
@@ -128,11 +128,11 @@ export function kommuneDataRoutes({ handle }: KommuneDataDeps): express.Router {
         );
       }
       if (kommune.version !== version) return { stale: true as const };
-      const { result, event } = await command(trx, principal.userId!);
+      const { result, event } = await command(trx, principal.benutzerId!);
       const newVersion = await kommunen.bumpVersion(trx, ags);
       const appended = await events.append(
         trx,
-        { ...event, ags, version: newVersion, actorId: principal.userId },
+        { ...event, ags, version: newVersion, actorId: principal.benutzerId },
         handle.appended,
       );
       return { stale: false as const, result, event: appended };
@@ -151,73 +151,73 @@ export function kommuneDataRoutes({ handle }: KommuneDataDeps): express.Router {
 
   router.post('/kommunen/:ags/meilensteine', async (req, res) => {
     const ags = parseParam(agsParamSchema, req.params.ags);
-    const input = parseBody(milestoneCreateSchema, req);
+    const input = parseBody(meilensteinCreateSchema, req);
     const { result, event } = await onKommune(res, ags, input.version, async (trx, actorId) => {
-      enforceRules([...(await milestones.activeOf(trx, ags)), input]);
-      const milestone = await milestones.insert(trx, { ...input, ags, erfasstVon: actorId });
-      return { result: milestone, event: { type: 'milestone:recorded', before: null, after: { ...milestone } } };
+      enforceRules([...(await meilensteine.activeOf(trx, ags)), input]);
+      const meilenstein = await meilensteine.insert(trx, { ...input, ags, erfasstVon: actorId });
+      return { result: meilenstein, event: { type: 'meilenstein:recorded', before: null, after: { ...meilenstein } } };
     });
-    res.status(201).json({ milestone: result, version: event.version, seq: event.seq });
+    res.status(201).json({ meilenstein: result, version: event.version, seq: event.seq });
   });
 
   /** An existing milestone whose Kommune is in the caller's scope; 404 otherwise, before anything else is said. */
-  const milestoneInScope = async (res: Response, id: number) => {
-    const milestone = await milestones.findById(handle.db, id);
-    if (!milestone || !(await kommunen.existsInScope(handle.db, scopeOf(principalOf(res)), milestone.ags))) {
+  const meilensteinInScope = async (res: Response, id: number) => {
+    const meilenstein = await meilensteine.findById(handle.db, id);
+    if (!meilenstein || !(await kommunen.existsInScope(handle.db, scopeOf(principalOf(res)), meilenstein.ags))) {
       throw new HttpError(404, NOT_FOUND);
     }
-    return milestone;
+    return meilenstein;
   };
 
   router.patch('/meilensteine/:id', async (req, res) => {
     const id = parseParam(idParamSchema, req.params.id);
-    const milestone = await milestoneInScope(res, id);
-    const input = parseBody(milestoneCorrectSchema, req);
-    if (milestone.zurueckgezogen)
+    const meilenstein = await meilensteinInScope(res, id);
+    const input = parseBody(meilensteinCorrectSchema, req);
+    if (meilenstein.zurueckgezogen)
       throw new HttpError(422, 'Ein zurückgezogener Meilenstein kann nicht mehr korrigiert werden.');
     const { result, event } = await onKommune(
       res,
-      milestone.ags,
+      meilenstein.ags,
       input.version,
       async (trx) => {
-        const others = (await milestones.activeOf(trx, milestone.ags)).filter((m) => m.id !== id);
-        enforceRules([...others, { kind: milestone.kind, date: input.date ?? milestone.date }]);
-        const corrected = await milestones.correct(trx, id, input);
+        const others = (await meilensteine.activeOf(trx, meilenstein.ags)).filter((m) => m.id !== id);
+        enforceRules([...others, { kind: meilenstein.kind, date: input.date ?? meilenstein.date }]);
+        const corrected = await meilensteine.correct(trx, id, input);
         return {
           result: corrected,
-          event: { type: 'milestone:corrected', before: { ...milestone }, after: { ...corrected } },
+          event: { type: 'meilenstein:corrected', before: { ...meilenstein }, after: { ...corrected } },
         };
       },
       { dissolvedAllowed: true },
     );
-    res.json({ milestone: result, version: event.version, seq: event.seq });
+    res.json({ meilenstein: result, version: event.version, seq: event.seq });
   });
 
   router.post('/meilensteine/:id/zurueckziehen', async (req, res) => {
     const id = parseParam(idParamSchema, req.params.id);
-    const milestone = await milestoneInScope(res, id);
+    const meilenstein = await meilensteinInScope(res, id);
     const input = parseBody(withdrawSchema, req);
-    if (milestone.zurueckgezogen) throw new HttpError(422, 'Dieser Meilenstein ist bereits zurückgezogen.');
+    if (meilenstein.zurueckgezogen) throw new HttpError(422, 'Dieser Meilenstein ist bereits zurückgezogen.');
     const { result, event } = await onKommune(
       res,
-      milestone.ags,
+      meilenstein.ags,
       input.version,
       async (trx, actorId) => {
-        enforceRules((await milestones.activeOf(trx, milestone.ags)).filter((m) => m.id !== id));
-        const withdrawn = await milestones.withdraw(trx, id, actorId, input.grund);
+        enforceRules((await meilensteine.activeOf(trx, meilenstein.ags)).filter((m) => m.id !== id));
+        const withdrawn = await meilensteine.withdraw(trx, id, actorId, input.grund);
         return {
           result: withdrawn,
-          event: { type: 'milestone:withdrawn', before: { ...milestone }, after: { ...withdrawn } },
+          event: { type: 'meilenstein:withdrawn', before: { ...meilenstein }, after: { ...withdrawn } },
         };
       },
       { dissolvedAllowed: true },
     );
-    res.json({ milestone: result, version: event.version, seq: event.seq });
+    res.json({ meilenstein: result, version: event.version, seq: event.seq });
   });
 
   router.post('/unterzeichnungen', async (req, res) => {
     requireSignedIn(res);
-    const input = parseBody(signingCreateSchema, req);
+    const input = parseBody(unterzeichnungCreateSchema, req);
     const scope = scopeOf(principalOf(res));
     if (new Set(input.kommunen.map((k) => k.ags)).size !== input.kommunen.length) {
       throw new HttpError(400, 'Jede Kommune darf nur einmal genannt werden.', 'kommunen');
@@ -234,49 +234,49 @@ export function kommuneDataRoutes({ handle }: KommuneDataDeps): express.Router {
         if (kommune.gueltigBis) throw new HttpError(422, `${kommune.name} besteht nicht mehr.`, 'kommunen');
         if (kommune.version !== version) return { staleAgs: ags };
         enforceRules([
-          ...(await milestones.activeOf(trx, ags)),
+          ...(await meilensteine.activeOf(trx, ags)),
           { kind: 'kooperationsvereinbarung', date: input.date },
         ]);
         locked.push(kommune);
       }
-      const { id: signingId } = await trx
-        .insertInto('signing')
+      const { id: unterzeichnungId } = await trx
+        .insertInto('unterzeichnung')
         .values({
           datum: input.date,
           unterzeichner: input.unterzeichner,
           notiz: input.notiz ?? null,
           quelle: input.quelle ?? null,
-          erfasst_von: principal.userId,
+          erfasst_von: principal.benutzerId,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
       const recorded = [];
       for (const kommune of locked) {
-        const milestone = await milestones.insert(trx, {
+        const meilenstein = await meilensteine.insert(trx, {
           ags: kommune.ags,
           kind: 'kooperationsvereinbarung',
           date: input.date,
           notiz: input.notiz ?? null,
           quelle: input.quelle ?? null,
-          signingId,
-          erfasstVon: principal.userId,
+          unterzeichnungId,
+          erfasstVon: principal.benutzerId,
         });
         const version = await kommunen.bumpVersion(trx, kommune.ags);
         const event = await events.append(
           trx,
           {
-            type: 'milestone:recorded',
+            type: 'meilenstein:recorded',
             ags: kommune.ags,
             version,
             before: null,
-            after: { ...milestone },
-            actorId: principal.userId,
+            after: { ...meilenstein },
+            actorId: principal.benutzerId,
           },
           handle.appended,
         );
-        recorded.push({ milestone, version: event.version, seq: event.seq });
+        recorded.push({ meilenstein, version: event.version, seq: event.seq });
       }
-      return { signingId, recorded };
+      return { unterzeichnungId, recorded };
     });
     if ('staleAgs' in outcome) return conflict(handle, scope, outcome.staleAgs!);
     res.status(201).json(outcome);

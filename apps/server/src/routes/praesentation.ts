@@ -56,7 +56,7 @@ export function praesentationRoutes({ handle, broadcast }: PraesentationDeps): e
     const principal = requireEditor(res);
     res
       .status(201)
-      .json(await praesentation.createKioskLink(db, parseBody(kioskLinkCreateSchema, req), principal.userId!));
+      .json(await praesentation.createKioskLink(db, parseBody(kioskLinkCreateSchema, req), principal.benutzerId!));
   });
 
   router.delete('/kiosk-links/:id', async (req, res) => {

@@ -2,7 +2,7 @@ import express from 'express';
 import { events, kommentare, kommunen, type DbHandle } from '@asskomm/db';
 import {
   aktivitaetQuerySchema,
-  canComment,
+  canKommentieren,
   gelesenSchema,
   kommentarCreateSchema,
   mentionedHandles,
@@ -51,17 +51,17 @@ export function zusammenarbeitRoutes(handle: DbHandle): express.Router {
   router.post('/kommunen/:ags/kommentare', async (req, res) => {
     const session = requireSignedIn(res);
     const principal = principalOf(res);
-    if (!canComment(principal)) throw new HttpError(403, 'In dieser Ansicht kann nicht kommentiert werden.');
+    if (!canKommentieren(principal)) throw new HttpError(403, 'In dieser Ansicht kann nicht kommentiert werden.');
     const { text } = parseBody(kommentarCreateSchema, req);
     const { ags } = await kommuneInScope(res, req.params.ags);
     // Naming oneself notifies no one.
     const erwaehnt = resolveMentions(text, await kommentare.mentionable(db, await areaOf(ags))).filter(
-      (user) => user.id !== session.userId,
+      (user) => user.id !== session.benutzerId,
     );
     const kommentar = await db.transaction().execute(async (trx) => {
       const { kommentar, benachrichtigungen } = await kommentare.create(trx, {
         ags,
-        autorId: session.userId,
+        autorId: session.benutzerId,
         text,
         erwaehnt,
       });
@@ -81,25 +81,25 @@ export function zusammenarbeitRoutes(handle: DbHandle): express.Router {
             ...kommentar,
             erwaehnt: erwaehnt.map((user) => ({ ...user, benachrichtigung: benachrichtigungen.get(user.id) })),
           },
-          actorId: session.userId,
+          actorId: session.benutzerId,
         },
         handle.appended,
       );
       return kommentar;
     });
-    const created: Kommentar = { ...kommentar, autor: { id: session.userId, name: session.user.name } };
+    const created: Kommentar = { ...kommentar, autor: { id: session.benutzerId, name: session.benutzer.name } };
     res.status(201).json(created);
   });
 
   router.get('/benachrichtigungen', async (_req, res) => {
     const session = requireSignedIn(res);
-    res.json(await kommentare.notificationsOf(db, session.userId));
+    res.json(await kommentare.benachrichtigungenOf(db, session.benutzerId));
   });
 
   router.post('/benachrichtigungen/gelesen', async (req, res) => {
     const session = requireSignedIn(res);
     const { ids } = parseBody(gelesenSchema, req);
-    res.json({ ungelesen: await kommentare.markRead(db, session.userId, ids) });
+    res.json({ ungelesen: await kommentare.markRead(db, session.benutzerId, ids) });
   });
 
   async function areaOf(ags: string): Promise<PolizeidirektionId> {

@@ -45,7 +45,7 @@ export function vergiss(): void {
 
 /** Who asks, as far as the answers differ. */
 function wer(me: Me | null): string {
-  return me ? `${me.user.id}:${JSON.stringify(me.scope)}:${JSON.stringify(me.ansicht)}` : 'oeffentlich';
+  return me ? `${me.benutzer.id}:${JSON.stringify(me.scope)}:${JSON.stringify(me.ansicht)}` : 'oeffentlich';
 }
 
 function gebiet(ansicht: Pick<Ansicht, 'pd' | 'kreis'>): string {

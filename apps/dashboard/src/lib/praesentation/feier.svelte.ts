@@ -23,7 +23,7 @@ class Feiern {
   /** Listens while a screen shows the presentation (call in an effect; returns the stop function). */
   start(): () => void {
     const stop = live.subscribe((event) => {
-      if (event?.type !== 'milestone:recorded' || !event.ags) return;
+      if (event?.type !== 'meilenstein:recorded' || !event.ags) return;
       if (event.after?.kind !== 'kooperationsvereinbarung') return;
       void this.#feiere(event.ags);
     });

@@ -16,7 +16,7 @@ class Benachrichtigungen {
     const stops = [
       // Also after a reconnect: notifications created meanwhile were not pushed to this tab.
       live.onConnect(() => void this.laden()),
-      live.listen('notification:created', (neu) => this.#hinzu(neu)),
+      live.listen('benachrichtigung:created', (neu) => this.#hinzu(neu)),
     ];
     return () => {
       for (const stop of stops) stop();

@@ -10,7 +10,7 @@ const REFRESH_MS = 30_000;
 
 /** Someone else who is online, with every place one of their tabs is at. */
 export interface Anwesende {
-  userId: number;
+  benutzerId: number;
   name: string;
   role: Role;
   polizeidirektion: PolizeidirektionId | null;
@@ -25,22 +25,22 @@ class Presence {
   /** Set by the Kommune page while a form or dialog of it is open. */
   editing = $state(false);
   #entries = new SvelteMap<string, PresenceEntry>();
-  #userId = $state<number | null>(null);
+  #benutzerId = $state<number | null>(null);
   #own: PresenceState | null = null;
 
   /** The other users present, one per user, by name. */
   readonly andere: Anwesende[] = $derived.by(() => {
-    const tabs = [...this.#entries.values()].filter((entry) => entry.userId !== this.#userId);
-    const userIds = [...new Set(tabs.map((entry) => entry.userId))];
-    return userIds
+    const tabs = [...this.#entries.values()].filter((entry) => entry.benutzerId !== this.#benutzerId);
+    const benutzerIds = [...new Set(tabs.map((entry) => entry.benutzerId))];
+    return benutzerIds
       .map((id) => {
-        const own = tabs.filter((entry) => entry.userId === id);
-        const { userId, name, role, polizeidirektion } = own[0]!;
+        const own = tabs.filter((entry) => entry.benutzerId === id);
+        const { benutzerId, name, role, polizeidirektion } = own[0]!;
         const orte = [...new Set(own.map((entry) => entry.ags))].map((ags) => ({
           ags,
           editing: own.some((entry) => entry.ags === ags && entry.editing),
         }));
-        return { userId, name, role, polizeidirektion, orte };
+        return { benutzerId, name, role, polizeidirektion, orte };
       })
       .sort((a, b) => a.name.localeCompare(b.name, 'de-DE'));
   });
@@ -54,8 +54,8 @@ class Presence {
   }
 
   /** Takes part in presence as `userId`; returns the stop function. */
-  start(userId: number): () => void {
-    this.#userId = userId;
+  start(benutzerId: number): () => void {
+    this.#benutzerId = benutzerId;
     const stops = [
       live.onConnect(() => {
         // A new connection is a new entry on the server: announce this tab again.
@@ -70,7 +70,7 @@ class Presence {
       clearInterval(timer);
       for (const stop of stops) stop();
       this.#entries.clear();
-      this.#userId = null;
+      this.#benutzerId = null;
       this.#own = null;
     };
   }

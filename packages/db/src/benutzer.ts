@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { PolizeidirektionId, Role, UserInfo } from '@asskomm/domain';
-import type { AppUserRow, Database } from './schema.ts';
+import type { PolizeidirektionId, Role, BenutzerInfo } from '@asskomm/domain';
+import type { BenutzerRow, Database } from './schema.ts';
 
-export interface NewUser {
+export interface NewBenutzer {
   email: string;
   name: string;
   role: Role;
@@ -11,7 +11,7 @@ export interface NewUser {
   demo?: boolean;
 }
 
-export interface UserChanges {
+export interface BenutzerChanges {
   name?: string | undefined;
   role?: Role | undefined;
   polizeidirektion?: PolizeidirektionId | null | undefined;
@@ -21,7 +21,7 @@ export interface UserChanges {
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Maps a row to what pages may see: never the password hash. */
-export function toUserInfo(row: AppUserRow): UserInfo {
+export function toBenutzerInfo(row: BenutzerRow): BenutzerInfo {
   return {
     id: row.id,
     email: row.email,
@@ -35,23 +35,23 @@ export function toUserInfo(row: AppUserRow): UserInfo {
   };
 }
 
-export async function findByEmail(db: Db, email: string): Promise<AppUserRow | undefined> {
-  return db.selectFrom('app_user').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+export async function findByEmail(db: Db, email: string): Promise<BenutzerRow | undefined> {
+  return db.selectFrom('benutzer').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
 }
 
-export async function findById(db: Db, id: number): Promise<AppUserRow | undefined> {
-  return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findById(db: Db, id: number): Promise<BenutzerRow | undefined> {
+  return db.selectFrom('benutzer').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function list(db: Db): Promise<UserInfo[]> {
-  const rows = await db.selectFrom('app_user').selectAll().orderBy('name').orderBy('id').execute();
-  return rows.map(toUserInfo);
+export async function list(db: Db): Promise<BenutzerInfo[]> {
+  const rows = await db.selectFrom('benutzer').selectAll().orderBy('name').orderBy('id').execute();
+  return rows.map(toBenutzerInfo);
 }
 
 /** Creates a user; returns undefined when the e-mail address is taken. */
-export async function create(db: Db, user: NewUser): Promise<AppUserRow | undefined> {
+export async function create(db: Db, user: NewBenutzer): Promise<BenutzerRow | undefined> {
   return db
-    .insertInto('app_user')
+    .insertInto('benutzer')
     .values({
       email: user.email.toLowerCase(),
       name: user.name,
@@ -66,9 +66,9 @@ export async function create(db: Db, user: NewUser): Promise<AppUserRow | undefi
 }
 
 /** Applies the changes; a role change always brings its Polizeidirektion (null unless polizei). */
-export async function update(db: Db, id: number, changes: UserChanges): Promise<AppUserRow | undefined> {
+export async function update(db: Db, id: number, changes: BenutzerChanges): Promise<BenutzerRow | undefined> {
   return db
-    .updateTable('app_user')
+    .updateTable('benutzer')
     .set({
       ...(changes.name !== undefined && { name: changes.name }),
       ...(changes.role !== undefined && { role: changes.role, polizeidirektion_id: changes.polizeidirektion ?? null }),
@@ -81,7 +81,7 @@ export async function update(db: Db, id: number, changes: UserChanges): Promise<
 
 export async function setPasswordHash(db: Db, id: number, passwordHash: string): Promise<boolean> {
   const result = await db
-    .updateTable('app_user')
+    .updateTable('benutzer')
     .set({ password_hash: passwordHash })
     .where('id', '=', id)
     .executeTakeFirst();
@@ -89,12 +89,12 @@ export async function setPasswordHash(db: Db, id: number, passwordHash: string):
 }
 
 export async function markLogin(db: Db, id: number): Promise<void> {
-  await db.updateTable('app_user').set({ last_login_at: new Date() }).where('id', '=', id).execute();
+  await db.updateTable('benutzer').set({ last_login_at: new Date() }).where('id', '=', id).execute();
 }
 
 export async function countActiveAdmins(db: Db): Promise<number> {
   const row = await db
-    .selectFrom('app_user')
+    .selectFrom('benutzer')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('role', '=', 'admin')
     .where('active', '=', true)
@@ -104,9 +104,9 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 }
 
 /** Deactivates every demo account; returns how many were active. Used when running in production mode. */
-export async function deactivateDemoUsers(db: Db): Promise<number> {
+export async function deactivateDemoBenutzer(db: Db): Promise<number> {
   const result = await db
-    .updateTable('app_user')
+    .updateTable('benutzer')
     .set({ active: false })
     .where('demo', '=', true)
     .where('active', '=', true)

@@ -9,7 +9,7 @@ import type {
   KpiSnapshot,
 } from '@asskomm/domain';
 import { KREISE } from '@asskomm/geo';
-import { DEMO_PASSWORD } from './auth/initial-users.ts';
+import { DEMO_PASSWORD } from './auth/initial-benutzer.ts';
 import { TestClient } from './test-client.ts';
 import { startTestServer, type RunningServer } from './test-server.ts';
 
@@ -63,7 +63,7 @@ async function bewerben(
 
 const hidden = (cell: FoerderBetraege | undefined) => cell?.verborgen === true && cell.beantragtCent === null;
 
-describe.each(TEST_DATABASE_KINDS)('public funding figures on %s', (kind) => {
+describe.each(TEST_DATABASE_KINDS)('public foerderung figures on %s', (kind) => {
   let server: RunningServer;
   let visitor: TestClient;
   let lpr: TestClient;
@@ -206,7 +206,7 @@ describe.each(TEST_DATABASE_KINDS)('public funding figures on %s', (kind) => {
       return body.foerderung;
     };
 
-    it('give the public no amounts of a hidden Kreis, the same as the funding view of that year', async () => {
+    it('give the public no amounts of a hidden Kreis, the same as the foerderung view of that year', async () => {
       const query = `kreis=${kreisA}&stand=${JAHR}-03-01`;
       const oeffentlich = await foerderung(visitor, query);
       expect(oeffentlich).toMatchObject({

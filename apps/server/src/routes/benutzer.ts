@@ -1,12 +1,12 @@
 import express from 'express';
-import { audit, sessions, users } from '@asskomm/db';
+import { audit, sessions, benutzer } from '@asskomm/db';
 import {
   canAdminister,
   idParamSchema,
   passwordResetSchema,
-  userCreateSchema,
-  userUpdateSchema,
-  type UserInfo,
+  benutzerCreateSchema,
+  benutzerUpdateSchema,
+  type BenutzerInfo,
 } from '@asskomm/domain';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
@@ -26,9 +26,9 @@ const auditQuerySchema = z.strictObject({
   limit: z.coerce.number({ message: 'muss eine Zahl sein' }).int().min(1).max(1000).default(200),
 });
 
-export interface UserRoutesDeps {
+export interface BenutzerRoutesDeps {
   auth: AuthService;
-  disconnectUser(userId: number): void;
+  disconnectBenutzer(benutzerId: number): void;
 }
 
 function adminRouter(): express.Router {
@@ -40,23 +40,23 @@ function adminRouter(): express.Router {
   return router;
 }
 
-/** User administration under /api/users: admins only, every change recorded. */
-export function userRoutes({ auth, disconnectUser }: UserRoutesDeps): express.Router {
+/** User administration under /api/benutzer: admins only, every change recorded. */
+export function benutzerRoutes({ auth, disconnectBenutzer }: BenutzerRoutesDeps): express.Router {
   const { handle } = auth;
   const router = adminRouter();
 
   router.get('/', async (_req, res) => {
-    res.json(await users.list(handle.db));
+    res.json(await benutzer.list(handle.db));
   });
 
   router.post('/', async (req, res) => {
-    const input = parseBody(userCreateSchema, req);
+    const input = parseBody(benutzerCreateSchema, req);
     if (input.email.endsWith('.invalid')) {
       throw new HttpError(422, 'Adressen unter .invalid sind Demo-Zugängen vorbehalten.', 'email');
     }
     const actor = requireSignedIn(res);
     const created = await handle.db.transaction().execute(async (trx) => {
-      const row = await users.create(trx, {
+      const row = await benutzer.create(trx, {
         email: input.email,
         name: input.name,
         role: input.role,
@@ -65,13 +65,13 @@ export function userRoutes({ auth, disconnectUser }: UserRoutesDeps): express.Ro
       });
       if (!row) return undefined;
       await audit.record(trx, {
-        action: 'user_created',
-        actorId: actor.userId,
+        action: 'benutzer_created',
+        actorId: actor.benutzerId,
         targetId: row.id,
         ip: clientIp(req),
         details: { rolle: row.role, polizeidirektion: row.polizeidirektion_id },
       });
-      return users.toUserInfo(row);
+      return benutzer.toBenutzerInfo(row);
     });
     if (!created) throw new HttpError(409, 'Diese E-Mail-Adresse ist bereits vergeben.', 'email');
     res.status(201).json(created);
@@ -79,21 +79,21 @@ export function userRoutes({ auth, disconnectUser }: UserRoutesDeps): express.Ro
 
   router.patch('/:id', async (req, res) => {
     const id = parseParam(idParamSchema, req.params.id);
-    const changes = parseBody(userUpdateSchema, req);
+    const changes = parseBody(benutzerUpdateSchema, req);
     const actor = requireSignedIn(res);
-    if (id === actor.userId && (changes.active === false || (changes.role && changes.role !== 'admin'))) {
+    if (id === actor.benutzerId && (changes.active === false || (changes.role && changes.role !== 'admin'))) {
       throw new HttpError(422, 'Sie können sich nicht selbst deaktivieren oder Ihre eigene Rolle ändern.');
     }
     const updated = await handle.db.transaction().execute(async (trx) => {
-      const before = await users.findById(trx, id);
+      const before = await benutzer.findById(trx, id);
       if (!before) return undefined;
-      const after = (await users.update(trx, id, changes))!;
+      const after = (await benutzer.update(trx, id, changes))!;
       await audit.record(trx, {
-        action: 'user_updated',
-        actorId: actor.userId,
+        action: 'benutzer_updated',
+        actorId: actor.benutzerId,
         targetId: id,
         ip: clientIp(req),
-        details: { vorher: summary(users.toUserInfo(before)), nachher: summary(users.toUserInfo(after)) },
+        details: { vorher: summary(benutzer.toBenutzerInfo(before)), nachher: summary(benutzer.toBenutzerInfo(after)) },
       });
       return { before, after };
     });
@@ -101,21 +101,26 @@ export function userRoutes({ auth, disconnectUser }: UserRoutesDeps): express.Ro
     const { before, after } = updated;
     // A changed scope or a deactivation takes effect at once: the user signs in again.
     if (!after.active || before.role !== after.role || before.polizeidirektion_id !== after.polizeidirektion_id) {
-      await sessions.removeAllOfUser(handle.db, id);
-      disconnectUser(id);
+      await sessions.removeAllOfBenutzer(handle.db, id);
+      disconnectBenutzer(id);
     }
-    res.json(users.toUserInfo(after));
+    res.json(benutzer.toBenutzerInfo(after));
   });
 
   router.post('/:id/password', async (req, res) => {
     const id = parseParam(idParamSchema, req.params.id);
     const { password } = parseBody(passwordResetSchema, req);
     const actor = requireSignedIn(res);
-    const changed = await users.setPasswordHash(handle.db, id, await hashPassword(password));
+    const changed = await benutzer.setPasswordHash(handle.db, id, await hashPassword(password));
     if (!changed) throw new HttpError(404, NOT_FOUND);
-    await audit.record(handle.db, { action: 'password_reset', actorId: actor.userId, targetId: id, ip: clientIp(req) });
-    await sessions.removeAllOfUser(handle.db, id);
-    disconnectUser(id);
+    await audit.record(handle.db, {
+      action: 'password_reset',
+      actorId: actor.benutzerId,
+      targetId: id,
+      ip: clientIp(req),
+    });
+    await sessions.removeAllOfBenutzer(handle.db, id);
+    disconnectBenutzer(id);
     res.status(204).end();
   });
 
@@ -132,6 +137,6 @@ export function auditRoutes({ handle }: Pick<AuthService, 'handle'>): express.Ro
   return router;
 }
 
-function summary(user: UserInfo) {
+function summary(user: BenutzerInfo) {
   return { name: user.name, rolle: user.role, polizeidirektion: user.polizeidirektion, aktiv: user.active };
 }

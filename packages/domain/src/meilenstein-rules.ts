@@ -1,10 +1,10 @@
 import { EARLIEST_DATE } from './dates.ts';
-import type { RuleViolation } from './funding.ts';
-import type { MilestoneKind } from './milestones.ts';
+import type { RuleViolation } from './foerderung.ts';
+import type { MeilensteinKind } from './meilensteine.ts';
 import { deriveStatus } from './status.ts';
 
 interface Dated {
-  kind: MilestoneKind;
+  kind: MeilensteinKind;
   date: string;
 }
 
@@ -13,13 +13,13 @@ interface Dated {
  * change (a new record, a correction or a withdrawal), so no change can leave an inconsistent history.
  * Each violation has a German message; `field` names the input it is about.
  */
-export function checkMilestones(milestones: readonly Dated[], today: string): RuleViolation[] {
+export function checkMeilensteine(meilensteine: readonly Dated[], today: string): RuleViolation[] {
   const problems: RuleViolation[] = [];
   const add = (field: string, message: string) => {
     if (!problems.some((p) => p.message === message)) problems.push({ field, message });
   };
-  milestones.forEach((m, index) => {
-    const others = milestones.filter((_, i) => i !== index);
+  meilensteine.forEach((m, index) => {
+    const others = meilensteine.filter((_, i) => i !== index);
     if (m.date < EARLIEST_DATE) add('date', 'Das Datum darf nicht vor dem 01.01.2018 liegen.');
     if (m.date > today) add('date', 'Das Datum darf nicht in der Zukunft liegen.');
     if (others.some((o) => o.kind === m.kind && o.date === m.date)) {

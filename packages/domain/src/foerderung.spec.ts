@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFoerderantrag, foerderbetraegeAsOf, foerderstatusAsOf, type FoerderantragFacts } from './funding.ts';
+import { checkFoerderantrag, foerderbetraegeAsOf, foerderstatusAsOf, type FoerderantragFacts } from './foerderung.ts';
 
 const base: FoerderantragFacts = {
   haushaltsjahr: 2022,

@@ -14,8 +14,8 @@ export function mentionedHandles(text: string): string[] {
 }
 
 /** Every signed-in role may discuss the Kommunen of its scope; a read-only view (admin's "view as") may not. */
-export function canComment(principal: Principal): boolean {
-  return principal.userId !== null && !principal.readOnly;
+export function canKommentieren(principal: Principal): boolean {
+  return principal.benutzerId !== null && !principal.readOnly;
 }
 
 /** The start of a comment as a notification shows it. */

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DomainEvent, MilestoneKind, MilestoneRecord } from '@asskomm/domain';
+import type { DomainEvent, MeilensteinKind, MeilensteinRecord } from '@asskomm/domain';
 import type { DbHandle } from './create-db.ts';
 import * as events from './events.ts';
 import * as fakten from './fakten.ts';
@@ -7,22 +7,22 @@ import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface MilestoneInput {
+export interface MeilensteinInput {
   ags: string;
-  kind: MilestoneKind;
+  kind: MeilensteinKind;
   date: string;
   notiz?: string | null;
   quelle?: string | null;
-  signingId?: number | null;
+  unterzeichnungId?: number | null;
   erfasstVon?: number | null;
 }
 
 /** Columns and joins every read of milestones shares, mapped by `toRecord`. */
 function selectRecords(db: Db) {
   return db
-    .selectFrom('milestone as m')
-    .leftJoin('app_user as erfasser', 'erfasser.id', 'm.erfasst_von')
-    .leftJoin('app_user as zurueckzieher', 'zurueckzieher.id', 'm.zurueckgezogen_von')
+    .selectFrom('meilenstein as m')
+    .leftJoin('benutzer as erfasser', 'erfasser.id', 'm.erfasst_von')
+    .leftJoin('benutzer as zurueckzieher', 'zurueckzieher.id', 'm.zurueckgezogen_von')
     .select([
       'm.id',
       'm.kommune_ags',
@@ -30,7 +30,7 @@ function selectRecords(db: Db) {
       'm.datum',
       'm.notiz',
       'm.quelle',
-      'm.signing_id',
+      'm.unterzeichnung_id',
       'm.synthetisch',
       'm.erfasst_am',
       'erfasser.name as erfasst_von',
@@ -42,15 +42,15 @@ function selectRecords(db: Db) {
 
 type RecordRow = Awaited<ReturnType<ReturnType<typeof selectRecords>['executeTakeFirstOrThrow']>>;
 
-function toRecord(row: RecordRow): MilestoneRecord {
+function toRecord(row: RecordRow): MeilensteinRecord {
   return {
     id: row.id,
     ags: row.kommune_ags,
-    kind: row.kind as MilestoneKind,
+    kind: row.kind as MeilensteinKind,
     date: row.datum,
     notiz: row.notiz,
     quelle: row.quelle,
-    signingId: row.signing_id,
+    unterzeichnungId: row.unterzeichnung_id,
     synthetisch: row.synthetisch,
     erfasstAm: row.erfasst_am.toISOString(),
     erfasstVon: row.erfasst_von,
@@ -61,7 +61,7 @@ function toRecord(row: RecordRow): MilestoneRecord {
 }
 
 /** Every milestone of the Kommunen, withdrawn ones included, oldest first. */
-export async function listOf(db: Db, agsList: readonly string[]): Promise<MilestoneRecord[]> {
+export async function listOf(db: Db, agsList: readonly string[]): Promise<MeilensteinRecord[]> {
   if (agsList.length === 0) return [];
   const rows = await selectRecords(db)
     .where('m.kommune_ags', 'in', agsList)
@@ -71,32 +71,32 @@ export async function listOf(db: Db, agsList: readonly string[]): Promise<Milest
   return rows.map(toRecord);
 }
 
-export async function findById(db: Db, id: number): Promise<MilestoneRecord | undefined> {
+export async function findById(db: Db, id: number): Promise<MeilensteinRecord | undefined> {
   const row = await selectRecords(db).where('m.id', '=', id).executeTakeFirst();
   return row && toRecord(row);
 }
 
 /** The milestones in force (not withdrawn) of one Kommune, as the rules see them. */
-export async function activeOf(db: Db, ags: string): Promise<{ id: number; kind: MilestoneKind; date: string }[]> {
+export async function activeOf(db: Db, ags: string): Promise<{ id: number; kind: MeilensteinKind; date: string }[]> {
   const rows = await db
-    .selectFrom('milestone')
+    .selectFrom('meilenstein')
     .select(['id', 'kind', 'datum'])
     .where('kommune_ags', '=', ags)
     .where('zurueckgezogen_am', 'is', null)
     .execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind as MilestoneKind, date: r.datum }));
+  return rows.map((r) => ({ id: r.id, kind: r.kind as MeilensteinKind, date: r.datum }));
 }
 
-export async function insert(trx: Transaction<Database>, input: MilestoneInput): Promise<MilestoneRecord> {
+export async function insert(trx: Transaction<Database>, input: MeilensteinInput): Promise<MeilensteinRecord> {
   const { id } = await trx
-    .insertInto('milestone')
+    .insertInto('meilenstein')
     .values({
       kommune_ags: input.ags,
       kind: input.kind,
       datum: input.date,
       notiz: input.notiz ?? null,
       quelle: input.quelle ?? null,
-      signing_id: input.signingId ?? null,
+      unterzeichnung_id: input.unterzeichnungId ?? null,
       erfasst_von: input.erfasstVon ?? null,
     })
     .returning('id')
@@ -109,9 +109,9 @@ export async function correct(
   trx: Transaction<Database>,
   id: number,
   changes: { date?: string | undefined; notiz?: string | null | undefined; quelle?: string | null | undefined },
-): Promise<MilestoneRecord> {
+): Promise<MeilensteinRecord> {
   await trx
-    .updateTable('milestone')
+    .updateTable('meilenstein')
     .set({
       ...(changes.date !== undefined && { datum: changes.date }),
       ...(changes.notiz !== undefined && { notiz: changes.notiz }),
@@ -129,9 +129,9 @@ export async function withdraw(
   id: number,
   by: number | null,
   grund: string,
-): Promise<MilestoneRecord> {
+): Promise<MeilensteinRecord> {
   await trx
-    .updateTable('milestone')
+    .updateTable('meilenstein')
     .set({ zurueckgezogen_am: new Date(), zurueckgezogen_von: by, zurueckgezogen_grund: grund })
     .where('id', '=', id)
     .execute();
@@ -144,9 +144,9 @@ export async function withdraw(
  * Records a milestone and its event in one transaction, bumping the Kommune's version.
  * For seeds, tests and tools; the API applies the rules before it calls `insert`.
  */
-export async function record(handle: DbHandle, input: MilestoneInput): Promise<DomainEvent> {
+export async function record(handle: DbHandle, input: MeilensteinInput): Promise<DomainEvent> {
   const event = await handle.db.transaction().execute(async (trx) => {
-    const milestone = await insert(trx, input);
+    const meilenstein = await insert(trx, input);
     const { version } = await trx
       .updateTable('kommune')
       .set((eb) => ({ version: eb('version', '+', 1) }))
@@ -156,11 +156,11 @@ export async function record(handle: DbHandle, input: MilestoneInput): Promise<D
     return events.append(
       trx,
       {
-        type: 'milestone:recorded',
+        type: 'meilenstein:recorded',
         ags: input.ags,
         version,
         before: null,
-        after: { ...milestone },
+        after: { ...meilenstein },
         actorId: input.erfasstVon ?? null,
       },
       handle.appended,

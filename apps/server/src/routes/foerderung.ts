@@ -1,5 +1,5 @@
 import express, { type Response } from 'express';
-import { events, foerderantraege, kommunen, milestones, type DbHandle } from '@asskomm/db';
+import { events, foerderantraege, kommunen, meilensteine, type DbHandle } from '@asskomm/db';
 import {
   auszahlungCreateSchema,
   checkFoerderantrag,
@@ -29,13 +29,17 @@ import { KREISE } from '@asskomm/geo';
 import type { Transaction } from 'kysely';
 import type { Database } from '@asskomm/db';
 import { HttpError, NOT_FOUND, parseBody, parseParam, parseQuery, principalOf, requireSignedIn } from '../http.ts';
-import { hidesSmallFunding } from '../kiosk.ts';
+import { hidesSmallFoerderung } from '../kiosk.ts';
 import { checkArea } from './data.ts';
 import { requireEditor } from './kommune-data.ts';
 
 /** 422 with the first RL KommPräv rule the application would break. */
-async function enforceFundingRules(trx: Transaction<Database>, ags: string, facts: FoerderantragFacts): Promise<void> {
-  const advised = (await milestones.activeOf(trx, ags))
+async function enforceFoerderungRules(
+  trx: Transaction<Database>,
+  ags: string,
+  facts: FoerderantragFacts,
+): Promise<void> {
+  const advised = (await meilensteine.activeOf(trx, ags))
     .filter((m) => m.kind === 'erstberatung')
     .map((m) => m.date)
     .sort()[0];
@@ -47,7 +51,7 @@ async function enforceFundingRules(trx: Transaction<Database>, ags: string, fact
  * Funding under the RL KommPräv: the aggregated overview (public), the applications (signed-in users
  * of the scope), and the commands to create and update applications and record payouts (LPR).
  */
-export function fundingRoutes(handle: DbHandle): express.Router {
+export function foerderungRoutes(handle: DbHandle): express.Router {
   const router = express.Router();
 
   router.get('/foerderung', async (req, res) => {
@@ -55,7 +59,7 @@ export function fundingRoutes(handle: DbHandle): express.Router {
     const scope = scopeOf(principalOf(res));
     checkArea(scope, { pd, kreis });
     const haushaltsjahr = jahr ?? Number(stand.slice(0, 4));
-    const oeffentlich = await hidesSmallFunding(handle, req, scope);
+    const oeffentlich = await hidesSmallFoerderung(handle, req, scope);
     const [all, budgets, land] = await Promise.all([
       foerderantraege.list(handle.db, scope, stand, { polizeidirektion: pd, kreis }),
       foerderantraege.budgets(handle.db),
@@ -177,7 +181,7 @@ export function fundingRoutes(handle: DbHandle): express.Router {
       const kommune = await kommunen.lockInScope(trx, scope, ags);
       if (!kommune) throw new HttpError(404, 'Diese Kommune gibt es nicht (oder nicht in Ihrem Bereich).', 'ags');
       const principal = requireEditor(res);
-      const { id, before } = await work(trx, principal.userId!);
+      const { id, before } = await work(trx, principal.benutzerId!);
       const after = await foerderantraege.lockInScope(trx, scope, id, todayInSaxony());
       const version = await kommunen.bumpVersion(trx, ags);
       const event = await events.append(
@@ -188,7 +192,7 @@ export function fundingRoutes(handle: DbHandle): express.Router {
           version,
           before: before as Record<string, unknown> | null,
           after: { ...after },
-          actorId: principal.userId,
+          actorId: principal.benutzerId,
         },
         handle.appended,
       );
@@ -202,7 +206,7 @@ export function fundingRoutes(handle: DbHandle): express.Router {
     const { ags, ...input } = parseBody(foerderantragCreateSchema, req);
     const result = await commit(res, ags, async (trx) => {
       const facts = { ...input, auszahlungen: [] };
-      await enforceFundingRules(trx, ags, facts);
+      await enforceFoerderungRules(trx, ags, facts);
       return { id: await foerderantraege.insert(trx, ags, facts), before: null };
     });
     res.status(201).json(result);
@@ -235,7 +239,7 @@ export function fundingRoutes(handle: DbHandle): express.Router {
       const current = (await foerderantraege.lockInScope(trx, { kind: 'land' }, id, todayInSaxony()))!;
       staleGuard(current, version);
       const facts = { ...input, auszahlungen: current.auszahlungen };
-      await enforceFundingRules(trx, existing.ags, facts);
+      await enforceFoerderungRules(trx, existing.ags, facts);
       await foerderantraege.replace(trx, id, facts);
       return { id, before: current };
     });
@@ -251,7 +255,7 @@ export function fundingRoutes(handle: DbHandle): express.Router {
       const current = (await foerderantraege.lockInScope(trx, { kind: 'land' }, id, todayInSaxony()))!;
       staleGuard(current, version);
       const facts = { ...current, auszahlungen: [...current.auszahlungen, payout] };
-      await enforceFundingRules(trx, existing.ags, facts);
+      await enforceFoerderungRules(trx, existing.ags, facts);
       await foerderantraege.replace(trx, id, facts);
       return { id, before: current };
     });

@@ -1,5 +1,5 @@
 /** The dated steps a Kommune goes through in ASSKomm, in process order (domain.md, "The process of one Kommune"). */
-export const MILESTONE_KINDS = [
+export const MEILENSTEIN_KINDS = [
   'erstberatung',
   'vorvereinbarung',
   'kooperationsvereinbarung',
@@ -14,10 +14,10 @@ export const MILESTONE_KINDS = [
   'austritt',
 ] as const;
 
-export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
+export type MeilensteinKind = (typeof MEILENSTEIN_KINDS)[number];
 
 /** German labels as users say them. */
-export const MILESTONE_LABELS: Record<MilestoneKind, string> = {
+export const MEILENSTEIN_LABELS: Record<MeilensteinKind, string> = {
   erstberatung: 'Erstberatung',
   vorvereinbarung: 'Vorvereinbarung',
   kooperationsvereinbarung: 'Kooperationsvereinbarung',
@@ -33,9 +33,9 @@ export const MILESTONE_LABELS: Record<MilestoneKind, string> = {
 };
 
 /** A dated milestone as the domain rules see it: which Kommune, what, when. */
-export interface MilestoneFact {
+export interface MeilensteinFact {
   ags: string;
-  kind: MilestoneKind;
+  kind: MeilensteinKind;
   /** ISO date, YYYY-MM-DD. */
   date: string;
 }

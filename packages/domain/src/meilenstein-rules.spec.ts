@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkMilestones } from './milestone-rules.ts';
+import { checkMeilensteine } from './meilenstein-rules.ts';
 
 const TODAY = '2026-11-21';
-const messages = (milestones: Parameters<typeof checkMilestones>[0]) =>
-  checkMilestones(milestones, TODAY).map((p) => p.message);
+const messages = (meilensteine: Parameters<typeof checkMeilensteine>[0]) =>
+  checkMeilensteine(meilensteine, TODAY).map((p) => p.message);
 
-describe('checkMilestones', () => {
+describe('checkMeilensteine', () => {
   const member = [
     { kind: 'erstberatung', date: '2020-01-10' },
     { kind: 'kooperationsvereinbarung', date: '2021-06-25' },
