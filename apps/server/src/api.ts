@@ -1,14 +1,14 @@
 import express, { type ErrorRequestHandler } from 'express';
 import { isUnavailable } from '@asskomm/db';
-import type { HealthReport } from '@asskomm/domain';
 import type { AuthService } from './auth/auth-service.ts';
 import type { DatabaseState } from './database.ts';
-import { HttpError, sendError } from './http.ts';
+import { HttpError, type HealthReport } from '@asskomm/domain';
+import { sendError } from './http.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes, type AuthRoutesDeps } from './routes/auth.ts';
-import { dataRoutes } from './routes/data.ts';
 import { foerderungRoutes } from './routes/foerderung.ts';
-import { kommuneDataRoutes } from './routes/kommune-data.ts';
+import { kommunenRoutes } from './routes/kommunen.ts';
+import { kpiRoutes } from './routes/kpi.ts';
 import { praesentationRoutes, type PraesentationDeps } from './routes/praesentation.ts';
 import { metricsRoute, type MetricsDeps } from './routes/metrics.ts';
 import { auditRoutes, benutzerRoutes } from './routes/benutzer.ts';
@@ -63,7 +63,8 @@ export function createApi(deps: ApiDeps): express.Router {
   // Paths renamed by the naming rule (docs/naming.md): a 308 keeps the method and the body.
   for (const [old, renamed] of Object.entries(RENAMED_PATHS)) {
     api.use(old, (req, res) =>
-      res.redirect(308, `${req.baseUrl.slice(0, -old.length)}${renamed}${req.url === '/' ? '' : req.url}`),
+      // `req.url` is the rest after the old path: `/`, `/7/password`, `/?x=1`.
+      res.redirect(308, `${req.baseUrl.slice(0, -old.length)}${renamed}${req.url.replace(/^\/(?=\?|$)/, '')}`),
     );
   }
   api.use('/metrics', metricsRoute(deps.metrics));
@@ -71,11 +72,11 @@ export function createApi(deps: ApiDeps): express.Router {
   api.use('/benutzer', benutzerRoutes(deps));
   api.use('/audit', auditRoutes(auth));
   api.use('/admin', adminRoutes(auth.handle, auth.demoMode));
-  api.use(kommuneDataRoutes({ handle: auth.handle }));
+  api.use(kommunenRoutes(auth.handle));
+  api.use(kpiRoutes(auth.handle));
   api.use(zusammenarbeitRoutes(auth.handle));
   api.use(praesentationRoutes({ handle: auth.handle, broadcast: deps.broadcastPraesentation }));
   api.use(foerderungRoutes(auth.handle));
-  api.use(dataRoutes(auth.handle));
 
   api.use((_req, res) => sendError(res, 404, { error: 'Diesen API-Pfad gibt es nicht.' }));
 

@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import express from 'express';
-import type { DbHandle } from '@asskomm/db';
+import { housekeeping, type DbHandle } from '@asskomm/db';
 import { createApi } from './api.ts';
 import { createAuthService } from './auth/auth-service.ts';
 import type { InitialBenutzerOptions } from './auth/initial-benutzer.ts';
 import { prepareDatabase, type DatabaseState } from './database.ts';
-import { attachRealtime, type RealtimeServer } from './realtime/index.ts';
+import { attachRealtime } from './realtime/index.ts';
+import type { RealtimeServer } from './realtime/types.ts';
 
 /** A connect-style handler such as SvelteKit's adapter-node `handler`. */
 export type PageHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -35,6 +36,9 @@ export interface App {
   /** Stops accepting work, disconnects sockets, closes the database. */
   close(): Promise<void>;
 }
+
+/** How often expired sessions and idempotency keys are swept. */
+const SWEEP_EVERY_MS = 10 * 60_000;
 
 export const DEFAULT_SESSION_LIMITS = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
 
@@ -87,10 +91,20 @@ export function createApp(options: AppOptions): App {
   const ready = database.whenReady.then(() => realtime.startFeed());
   ready.catch(() => undefined);
 
+  // Expired sessions and old idempotency keys are swept on a schedule, so no table grows without bound.
+  const sweep = () =>
+    void housekeeping
+      .sweep(handle.db, session)
+      .catch((error: Error) => log(`Aufräumen fehlgeschlagen: ${error.message}`));
+  const sweeping = setInterval(sweep, SWEEP_EVERY_MS);
+  sweeping.unref();
+  void ready.then(sweep, () => undefined);
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       database.stop();
+      clearInterval(sweeping);
       await realtime.io.close().catch(() => undefined);
       server.closeAllConnections();
       await handle.close();

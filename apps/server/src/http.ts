@@ -1,22 +1,6 @@
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
-import { parseGerman, type ApiError, type Principal } from '@asskomm/domain';
-import type { AuthContext } from './auth/auth-service.ts';
-
-/** An answer other than 2xx with a German message; the API's error handler sends it as JSON. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly field?: string,
-    /** More of the answer, e.g. the current state with a 409. */
-    readonly extra?: Record<string, unknown>,
-  ) {
-    super(message);
-  }
-}
-
-export const NOT_FOUND = 'Nicht gefunden.';
+import { HttpError, NOT_FOUND, parseGerman, type ApiError } from '@asskomm/domain';
 
 export function sendError(res: Response, status: number, body: ApiError & Record<string, unknown>): void {
   res.status(status).json(body);
@@ -49,26 +33,23 @@ export function parseParam<S extends z.ZodType>(schema: S, value: unknown): z.in
   throw new HttpError(404, NOT_FOUND);
 }
 
-/** The caller's authentication, resolved once per request by the API's middleware. */
-export function authOf(res: Response): AuthContext {
-  return res.locals.auth as AuthContext;
-}
+const IDEMPOTENCY_KEY = /^[\w.:-]{1,100}$/;
 
-export function principalOf(res: Response): Principal {
-  return authOf(res).principal;
-}
-
-/** 401 for visitors: the endpoint needs a signed-in user. */
-export function requireSignedIn(res: Response): NonNullable<AuthContext['session']> {
-  const { session } = authOf(res);
-  if (!session) throw new HttpError(401, 'Bitte melden Sie sich an.');
-  return session;
-}
-
-/** Unless `allowed`, answers 401 to visitors and 404 to users without the permission (no existence leak). */
-export function requirePermission(res: Response, allowed: (principal: Principal) => boolean): void {
-  requireSignedIn(res);
-  if (!allowed(principalOf(res))) throw new HttpError(404, NOT_FOUND);
+/**
+ * The `Idempotency-Key` header of a write, if sent: a client that retries with the same key gets
+ * the first answer and nothing is written twice. 400 when it is malformed.
+ */
+export function idempotencyKeyOf(req: Request): string | undefined {
+  const key = req.get('idempotency-key');
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new HttpError(
+      400,
+      'Der Idempotency-Key muss 1 bis 100 Zeichen lang sein (Buchstaben, Ziffern, „.“, „:“, „_“, „-“).',
+      'Idempotency-Key',
+    );
+  }
+  return key;
 }
 
 /** The client's address as Express sees it (honours TRUST_PROXY). */

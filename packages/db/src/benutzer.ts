@@ -27,7 +27,7 @@ export function toBenutzerInfo(row: BenutzerRow): BenutzerInfo {
     email: row.email,
     name: row.name,
     role: row.role,
-    polizeidirektion: row.polizeidirektion_id as PolizeidirektionId | null,
+    polizeidirektion: row.polizeidirektion_id,
     active: row.active,
     demo: row.demo,
     createdAt: row.created_at.toISOString(),

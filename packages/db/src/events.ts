@@ -1,12 +1,17 @@
 import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
-import { toPublicEvent, type DomainEvent, type PolizeidirektionId, type Scope } from '@asskomm/domain';
+import {
+  NON_PUBLIC_EVENT_TYPES,
+  PUBLIC_WITHOUT_AGS,
+  BUMPS_VERSION,
+  DOMAIN_EVENT_TYPES,
+  eventAsSeenBy,
+  type DomainEvent,
+  type NewDomainEvent,
+  type PolizeidirektionId,
+  type Scope,
+  type VisibleEvent,
+} from '@asskomm/domain';
 import type { Database } from './schema.ts';
-
-type EventBody = Omit<DomainEvent, 'seq' | 'at' | 'actor'>;
-
-export interface NewEvent extends EventBody {
-  actorId: number | null;
-}
 
 /** A committed event with the Polizeidirektion whose area it concerns (for routing; never sent). */
 export interface RoutedEvent {
@@ -14,11 +19,25 @@ export interface RoutedEvent {
   polizeidirektion: PolizeidirektionId | null;
 }
 
+/** Events this process appended, by seq, until they are pushed (the handle's `appended`). */
+export type Appended = Map<number, RoutedEvent>;
+
+export interface Append {
+  event: NewDomainEvent;
+  /** The Kommune's version after the change (null for Land-wide events). */
+  version: number | null;
+  /** The area of the Kommune concerned, from the row the command locked. */
+  polizeidirektion: PolizeidirektionId | null;
+  actor: { id: number | null; name: string | null };
+}
+
 /** Key of the advisory lock that orders event appends (any constant unique in this database). */
 const EVENT_ORDER_LOCK = 0x41534b;
 
 /**
- * Appends an event in the caller's transaction, so it commits or vanishes with the change it describes.
+ * Appends an event in the caller's transaction, so it commits or vanishes with the change it
+ * describes, and records it in `appended`, so this node can push it without reading it back.
+ * The command path (command.ts) is its caller.
  *
  * Sequence numbers are drawn at insert, but transactions may commit in another order; a reader
  * that has seen 11 would then skip 10 for ever. The lock, held to the end of the transaction,
@@ -27,86 +46,87 @@ const EVENT_ORDER_LOCK = 0x41534b;
  */
 export async function append(
   trx: Transaction<Database>,
-  { actorId, ...body }: NewEvent,
-  /** The handle's `appended`: lets this node push the event without reading it back. */
-  appended?: Map<number, RoutedEvent>,
+  appended: Appended,
+  { event, version, polizeidirektion, actor }: Append,
 ): Promise<DomainEvent> {
   await sql`select pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`.execute(trx);
-  const kommune = body.ags
-    ? await trx
-        .selectFrom('kommune')
-        .select('polizeidirektion_id')
-        .where('ags', '=', body.ags)
-        .executeTakeFirstOrThrow()
-    : null;
-  const actor = actorId
-    ? await trx.selectFrom('benutzer').select('name').where('id', '=', actorId).executeTakeFirst()
-    : null;
-  const payload = { ...body, actor: actor?.name ?? null };
+  const payload = { ...event, version, actor: actor.name };
   const row = await trx
     .insertInto('domain_event')
     .values({
-      type: body.type,
+      type: event.type,
       payload: JSON.stringify(payload),
-      polizeidirektion_id: kommune?.polizeidirektion_id ?? null,
-      actor_id: actorId,
+      polizeidirektion_id: polizeidirektion,
+      actor_id: actor.id,
       // The time of this statement, the last before the commit (now() would be the transaction's start).
       created_at: sql<Date>`clock_timestamp()`,
     })
     .returning(['seq', 'created_at'])
     .executeTakeFirstOrThrow();
-  const event = { ...payload, seq: Number(row.seq), at: row.created_at.toISOString() };
-  appended?.set(event.seq, {
-    event,
-    polizeidirektion: (kommune?.polizeidirektion_id ?? null) as PolizeidirektionId | null,
-  });
-  return event;
+  const committed: DomainEvent = { ...payload, seq: Number(row.seq), at: row.created_at.toISOString() };
+  appended.set(committed.seq, { event: committed, polizeidirektion });
+  return committed;
 }
 
 type EventQuery = SelectQueryBuilder<
   Database,
   'domain_event',
-  { seq: string; payload: unknown; created_at: Date; polizeidirektion_id: string | null }
+  Pick<Database['domain_event'], 'polizeidirektion_id'> & {
+    seq: string;
+    payload: Database['domain_event']['payload']['__select__'];
+    created_at: Date;
+  }
 >;
 
-/** Restricts a query to the events `scope` may see (the one place of this rule for events). */
-function visibleTo(query: EventQuery, scope: Scope): EventQuery {
+/**
+ * Restricts a query to the events `scope` may see, and with `ags` to that Kommune's history as the
+ * scope sees it. The SQL twin of `eventAsSeenBy`/`eventInHistory` in packages/domain/src/events.ts;
+ * events.spec.ts holds the two equal for every scope and event type.
+ */
+function visibleTo(query: EventQuery, scope: Scope, ags?: string): EventQuery {
+  let visible = query;
   // Land-wide events (no Polizeidirektion, e.g. a demo reset) concern every scope.
   if (scope.kind === 'polizeidirektion') {
     const pd = scope.polizeidirektion;
-    return query.where((eb) => eb.or([eb('polizeidirektion_id', '=', pd), eb('polizeidirektion_id', 'is', null)]));
+    visible = visible.where((eb) => eb.or([eb('polizeidirektion_id', '=', pd), eb('polizeidirektion_id', 'is', null)]));
   }
-  return scope.kind === 'public' ? query.where('type', '<>', 'kommentar:created') : query;
+  if (scope.kind === 'public') visible = visible.where('type', 'not in', NON_PUBLIC_EVENT_TYPES);
+  if (ags !== undefined) {
+    visible = visible.where(sql<string>`payload->>'ags'`, '=', ags);
+    if (scope.kind === 'public') visible = visible.where('type', 'not in', PUBLIC_WITHOUT_AGS);
+  }
+  return visible;
 }
 
-function selectEvents(db: Kysely<Database>): EventQuery {
+function selectEvents(db: Kysely<Database> | Transaction<Database>): EventQuery {
   return db.selectFrom('domain_event').select(['seq', 'payload', 'created_at', 'polizeidirektion_id']);
 }
 
-function toRouted(row: Awaited<ReturnType<EventQuery['execute']>>[number]): RoutedEvent {
+type EventRow = Awaited<ReturnType<EventQuery['execute']>>[number];
+
+function toRouted(row: EventRow): RoutedEvent {
   return {
-    event: {
-      ...(row.payload as Omit<DomainEvent, 'seq' | 'at'>),
-      seq: Number(row.seq),
-      at: row.created_at.toISOString(),
-    },
-    polizeidirektion: row.polizeidirektion_id as PolizeidirektionId | null,
+    event: { ...row.payload, seq: Number(row.seq), at: row.created_at.toISOString() },
+    polizeidirektion: row.polizeidirektion_id,
   };
 }
 
-/** An event as `scope` may see it: the public gets only public fields. */
-function asSeenBy(scope: Scope, event: DomainEvent): DomainEvent {
-  return scope.kind === 'public' ? toPublicEvent(event)! : event;
+/** The rows `visibleTo` let through, as the scope sees them (the public gets public fields only). */
+function asSeenBy(scope: Scope, rows: EventRow[]): VisibleEvent[] {
+  return rows.flatMap((row) => {
+    const { event, polizeidirektion } = toRouted(row);
+    return eventAsSeenBy(scope, event, polizeidirektion) ?? [];
+  });
 }
 
 /** Committed events after `seq` as the scope may see them, oldest first, at most `limit`. */
-export async function since(db: Kysely<Database>, scope: Scope, seq: number, limit = 1000): Promise<DomainEvent[]> {
+export async function since(db: Kysely<Database>, scope: Scope, seq: number, limit = 1000): Promise<VisibleEvent[]> {
   const rows = await visibleTo(selectEvents(db), scope)
     .where('seq', '>', String(seq))
     .orderBy('seq')
     .limit(limit)
     .execute();
-  return rows.map((row) => asSeenBy(scope, toRouted(row).event));
+  return asSeenBy(scope, rows);
 }
 
 /**
@@ -117,16 +137,11 @@ export async function newest(
   db: Kysely<Database>,
   scope: Scope,
   { limit, vor, ags }: { limit: number; vor?: number | undefined; ags?: string | undefined },
-): Promise<DomainEvent[]> {
-  let query = visibleTo(selectEvents(db), scope);
+): Promise<VisibleEvent[]> {
+  let query = visibleTo(selectEvents(db), scope, ags);
   if (vor !== undefined) query = query.where('seq', '<', String(vor));
-  if (ags !== undefined) {
-    query = query.where(sql<string>`payload->>'ags'`, '=', ags);
-    // The public sees that funding changed, never of which Kommune.
-    if (scope.kind === 'public') query = query.where('type', '<>', 'foerderantrag:saved');
-  }
   const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
-  return rows.map((row) => asSeenBy(scope, toRouted(row).event));
+  return asSeenBy(scope, rows);
 }
 
 /** Every committed event after `seq` with its routing, for the server's fan-out. */
@@ -144,20 +159,25 @@ export async function lastSeq(db: Kysely<Database>, scope: Scope = { kind: 'land
   return Number(row?.seq ?? 0);
 }
 
-/** The newest event about a Kommune: who changed it last, for a 409 answer. */
-export async function latestFor(db: Kysely<Database>, ags: string): Promise<DomainEvent | undefined> {
-  const row = await db
-    .selectFrom('domain_event')
-    .select(['seq', 'payload', 'created_at'])
-    .where(sql<boolean>`payload->>'ags' = ${ags}`)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return (
-    row && {
-      ...(row.payload as Omit<DomainEvent, 'seq' | 'at'>),
-      seq: Number(row.seq),
-      at: row.created_at.toISOString(),
-    }
-  );
+/** Event types that change a Kommune's data (a comment does not). */
+const CHANGES = DOMAIN_EVENT_TYPES.filter((type) => BUMPS_VERSION[type]);
+
+/**
+ * The newest change of a Kommune's data, or of one of its applications: who changed it last, for
+ * a 409 answer.
+ */
+export async function latestAbout(
+  db: Kysely<Database>,
+  { ags, foerderantragId }: { ags: string; foerderantragId?: number },
+): Promise<DomainEvent | undefined> {
+  let query = selectEvents(db)
+    .where(sql<string>`payload->>'ags'`, '=', ags)
+    .where('type', 'in', CHANGES);
+  if (foerderantragId !== undefined) {
+    query = query
+      .where('type', '=', 'foerderantrag:saved')
+      .where(sql<string>`payload->'after'->>'id'`, '=', String(foerderantragId));
+  }
+  const row = await query.orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row && toRouted(row).event;
 }

@@ -5,7 +5,6 @@ import {
   type FoerderantragRecord,
   type Foerderzweck,
   type Handlungsfeld,
-  type PolizeidirektionId,
   type Scope,
 } from '@asskomm/domain';
 import { inScope, type Area } from './area.ts';
@@ -27,12 +26,7 @@ export interface Filter extends Area {
 }
 
 /** Applications in the scope (and filter), with payouts and their status on `stand`. */
-export async function list(
-  db: Db,
-  scope: Scope,
-  stand: string,
-  filter: Filter = {},
-): Promise<(FoerderantragRecord & { polizeidirektion: PolizeidirektionId; kreis: string })[]> {
+export async function list(db: Db, scope: Scope, stand: string, filter: Filter = {}): Promise<FoerderantragRecord[]> {
   let query = db
     .selectFrom('foerderantrag as f')
     .innerJoin('kommune as k', 'k.ags', 'f.kommune_ags')
@@ -81,7 +75,7 @@ export async function list(
       id: r.id,
       ags: r.kommune_ags,
       kommuneName: r.kommune_name,
-      polizeidirektion: r.polizeidirektion_id as PolizeidirektionId,
+      polizeidirektion: r.polizeidirektion_id,
       kreis: r.kreis_ags,
       zweck: r.zweck as Foerderzweck,
       handlungsfelder: r.handlungsfelder as Handlungsfeld[],

@@ -1,21 +1,27 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   deriveStatus,
+  publicMeilenstein,
   type KommuneArt,
+  type KommuneDetail,
   type KommuneSummary,
   type MeilensteinKind,
   type PolizeidirektionId,
   type Scope,
 } from '@asskomm/domain';
 import { inScope, type Area } from './area.ts';
+import * as foerderantraege from './foerderantraege.ts';
+import * as meilensteine from './meilensteine.ts';
 import type { Database } from './schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
 
 interface KommuneWithMeilensteine {
   ags: string;
   name: string;
   art: KommuneArt;
   kreis_ags: string;
-  polizeidirektion_id: string;
+  polizeidirektion_id: PolizeidirektionId;
   modellkommune: boolean;
   meilensteine: { kind: MeilensteinKind; date: string; synthetisch: boolean }[] | null;
 }
@@ -83,7 +89,7 @@ function toSummary(row: KommuneWithMeilensteine, stand: string): KommuneSummary 
     name: row.name,
     art: row.art,
     kreis: row.kreis_ags,
-    polizeidirektion: row.polizeidirektion_id as PolizeidirektionId,
+    polizeidirektion: row.polizeidirektion_id,
     status: facts.status,
     kpr: facts.kpr,
     modellkommune: row.modellkommune,
@@ -120,7 +126,7 @@ export async function lockInScope(
       ags: row.ags,
       name: row.name,
       version: row.version,
-      polizeidirektion: row.polizeidirektion_id as PolizeidirektionId,
+      polizeidirektion: row.polizeidirektion_id,
       gueltigBis: row.gueltig_bis,
     }
   );
@@ -137,7 +143,7 @@ export async function bumpVersion(trx: Transaction<Database>, ags: string): Prom
 }
 
 /** Details of a current Kommune beyond its summary: version, formation date, predecessors. */
-export async function detailsOf(db: Kysely<Database>, ags: string) {
+async function detailsOf(db: Kysely<Database>, ags: string) {
   const kommune = await db
     .selectFrom('kommune')
     .select(['version', 'gueltig_ab'])
@@ -157,12 +163,50 @@ export async function detailsOf(db: Kysely<Database>, ags: string) {
 }
 
 /** True when the Kommune (current or dissolved) lies in the scope. */
-export async function existsInScope(db: Kysely<Database>, scope: Scope, ags: string): Promise<boolean> {
+export async function existsInScope(db: Db, scope: Scope, ags: string): Promise<boolean> {
+  return (await polizeidirektionIn(db, scope, ags)) !== undefined;
+}
+
+/** The Polizeidirektion of a Kommune (current or dissolved) that lies in the scope; undefined otherwise. */
+export async function polizeidirektionIn(db: Db, scope: Scope, ags: string): Promise<PolizeidirektionId | undefined> {
   const row = await db
     .selectFrom('kommune as k')
-    .select('k.ags')
+    .select('k.polizeidirektion_id')
     .where('k.ags', '=', ags)
     .where(inScope('k', scope))
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.polizeidirektion_id;
+}
+
+/**
+ * A current Kommune with everything the scope may see of it (`GET /api/kommunen/:ags`, a 409's
+ * `aktuell`); undefined outside the scope. The public gets milestones through `publicMeilenstein`,
+ * no withdrawn ones and no applications.
+ */
+export async function findDetail(
+  db: Kysely<Database>,
+  scope: Scope,
+  ags: string,
+  stand: string,
+): Promise<KommuneDetail | undefined> {
+  const summary = await findKommuneAsOf(db, scope, ags, stand);
+  if (!summary) return undefined;
+  const details = await detailsOf(db, ags);
+  const history = await meilensteine.listOf(db, [ags, ...details.vorgaenger.map((v) => v.ags)]);
+  const facts = deriveStatus(
+    history.filter((m) => !m.zurueckgezogen && m.date <= stand),
+    stand,
+  );
+  const isPublic = scope.kind === 'public';
+  return {
+    ...summary,
+    ...details,
+    flags: {
+      coaching: facts.coaching,
+      sicherheitsanalyse: facts.sicherheitsanalyse,
+      koordinierungsstelle: facts.koordinierungsstelle,
+    },
+    meilensteine: isPublic ? history.filter((m) => !m.zurueckgezogen).map(publicMeilenstein) : history,
+    foerderantraege: isPublic ? [] : await foerderantraege.list(db, scope, stand, { ags }),
+  };
 }

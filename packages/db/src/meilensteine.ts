@@ -1,7 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DomainEvent, MeilensteinKind, MeilensteinRecord } from '@asskomm/domain';
-import type { DbHandle } from './create-db.ts';
-import * as events from './events.ts';
+import type { MeilensteinKind, MeilensteinRecord } from '@asskomm/domain';
 import * as fakten from './fakten.ts';
 import type { Database } from './schema.ts';
 
@@ -138,33 +136,4 @@ export async function withdraw(
   const withdrawn = (await findById(trx, id))!;
   await fakten.refresh(trx, [withdrawn.ags]);
   return withdrawn;
-}
-
-/**
- * Records a milestone and its event in one transaction, bumping the Kommune's version.
- * For seeds, tests and tools; the API applies the rules before it calls `insert`.
- */
-export async function record(handle: DbHandle, input: MeilensteinInput): Promise<DomainEvent> {
-  const event = await handle.db.transaction().execute(async (trx) => {
-    const meilenstein = await insert(trx, input);
-    const { version } = await trx
-      .updateTable('kommune')
-      .set((eb) => ({ version: eb('version', '+', 1) }))
-      .where('ags', '=', input.ags)
-      .returning('version')
-      .executeTakeFirstOrThrow();
-    return events.append(
-      trx,
-      {
-        type: 'meilenstein:recorded',
-        ags: input.ags,
-        version,
-        before: null,
-        after: { ...meilenstein },
-        actorId: input.erfasstVon ?? null,
-      },
-      handle.appended,
-    );
-  });
-  return event;
 }

@@ -49,5 +49,5 @@ describe.each(TEST_DATABASE_KINDS)('upgrading a database on %s', (kind) => {
         payload: { type: 'meilenstein:recorded', ags: '14626110', before: null, after: { id: 1, unterzeichnungId: 1 } },
       },
     ]);
-  });
+  }, 60_000);
 });

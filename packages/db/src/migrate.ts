@@ -8,6 +8,7 @@ import * as kommuneFakten from '../migrations/2026-11-21T1500_kommune_fakten.ts'
 import * as liveCollaboration from '../migrations/2026-11-21T1600_live_collaboration.ts';
 import * as praesentation from '../migrations/2026-11-21T1700_praesentation.ts';
 import * as germanNames from '../migrations/2026-12-02T0800_german_names.ts';
+import * as idempotencyKey from '../migrations/2026-12-02T0900_idempotency_key.ts';
 import type { Database } from './schema.ts';
 
 // Listed statically (not read from disk) so the bundled server carries its migrations with it.
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21T1600_live_collaboration': liveCollaboration,
   '2026-11-21T1700_praesentation': praesentation,
   '2026-12-02T0800_german_names': germanNames,
+  '2026-12-02T0900_idempotency_key': idempotencyKey,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

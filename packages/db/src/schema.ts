@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { NewDomainEvent, PolizeidirektionId } from '@asskomm/domain';
 
 /** A date column: read as 'YYYY-MM-DD' (parsers set in createDb), written as the same. */
 type DateColumn = ColumnType<string, string, string>;
@@ -6,7 +7,7 @@ type DateColumn = ColumnType<string, string, string>;
 type Int8 = ColumnType<string, number | bigint | string, number | bigint | string>;
 
 export interface PolizeidirektionTable {
-  id: string;
+  id: PolizeidirektionId;
   name: string;
 }
 
@@ -15,7 +16,7 @@ export interface KommuneTable {
   name: string;
   art: 'Gemeinde' | 'Stadt' | 'Landkreis' | 'Kreisfreie Stadt';
   kreis_ags: string;
-  polizeidirektion_id: string;
+  polizeidirektion_id: PolizeidirektionId;
   gueltig_ab: DateColumn | null;
   gueltig_bis: DateColumn | null;
   nachfolger_ags: string | null;
@@ -90,9 +91,10 @@ export interface DomainEventTable {
   seq: ColumnType<string, never, never>;
   type: string;
   /** The Polizeidirektion whose area the event concerns: scoped replay filters on it. */
-  polizeidirektion_id: string | null;
+  polizeidirektion_id: PolizeidirektionId | null;
   actor_id: number | null;
-  payload: ColumnType<unknown, string, string>;
+  /** The event as its command wrote it; `seq` and `at` are the columns. */
+  payload: ColumnType<NewDomainEvent & { version: number | null; actor: string | null }, string, string>;
   created_at: Generated<Date>;
 }
 
@@ -101,7 +103,7 @@ export interface BenutzerTable {
   email: string;
   name: string;
   role: 'admin' | 'lpr' | 'ministerium' | 'polizei';
-  polizeidirektion_id: string | null;
+  polizeidirektion_id: PolizeidirektionId | null;
   password_hash: string;
   active: Generated<boolean>;
   demo: Generated<boolean>;
@@ -174,6 +176,16 @@ export interface KioskLinkTable {
   widerrufen_am: Date | null;
 }
 
+export interface IdempotencyKeyTable {
+  benutzer_id: number;
+  key: string;
+  /** SHA-256 of the command's name and input: the same key with another request is refused. */
+  fingerprint: string;
+  /** The command's result once it committed. */
+  result: ColumnType<unknown, string | null, string>;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   polizeidirektion: PolizeidirektionTable;
   kommune: KommuneTable;
@@ -191,6 +203,7 @@ export interface Database {
   erwaehnung: ErwaehnungTable;
   praesentation: PraesentationTable;
   kiosk_link: KioskLinkTable;
+  idempotency_key: IdempotencyKeyTable;
 }
 
 export type KommuneRow = Selectable<KommuneTable>;

@@ -1,12 +1,11 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { DEFAULT_BUDGET_CENT, todayInSaxony, type DomainEvent } from '@asskomm/domain';
+import { DEFAULT_BUDGET_CENT, todayInSaxony } from '@asskomm/domain';
 import { GEMEINDEN, polizeidirektionOfKreis } from '@asskomm/geo';
 import { buildDemoData, DEMO_SIGNATORIES } from './demo-data.ts';
 
-import type { DbHandle } from './create-db.ts';
-import * as events from './events.ts';
 import * as fakten from './fakten.ts';
 import * as foerderantraege from './foerderantraege.ts';
+import * as unterzeichnungen from './unterzeichnungen.ts';
 import type { Database } from './schema.ts';
 
 /** The demo data set for today's Gemeinden, generated deterministically. */
@@ -34,54 +33,20 @@ export async function seedDemoDataIfEmpty(db: Kysely<Database>, today = todayInS
   return seeded;
 }
 
-/**
- * Restores the demo state: every milestone, signing and application is replaced by the generated
- * demo data, in one transaction, with a `demo:reset` event so every open screen reloads. Users,
- * sessions and the event log itself stay.
- */
-export async function resetDemoData(
-  handle: DbHandle,
-  actorId: number | null,
-  today = todayInSaxony(),
-): Promise<DomainEvent> {
-  const event = await handle.db.transaction().execute(async (trx) => {
-    await sql`lock table meilenstein in exclusive mode`.execute(trx);
-    for (const table of [
-      'kommune_fakten',
-      'auszahlung',
-      'foerderantrag',
-      'meilenstein',
-      'unterzeichnung',
-      'haushaltsjahr',
-    ] as const) {
-      await trx.deleteFrom(table).execute();
-    }
-    await trx
-      .updateTable('kommune')
-      .set((eb) => ({ modellkommune: false, version: eb('version', '+', 1) }))
-      .execute();
-    await writeDemoData(trx, today);
-    return events.append(
-      trx,
-      { type: 'demo:reset', ags: null, version: null, before: null, after: null, actorId },
-      handle.appended,
-    );
-  });
-  await sql`analyze`.execute(handle.db);
-  return event;
-}
-
-async function writeDemoData(trx: Transaction<Database>, today: string): Promise<void> {
+/** Writes the demo data set into an empty domain: for the first start and the demo reset. */
+export async function writeDemoData(trx: Transaction<Database>, today: string): Promise<void> {
   const demo = demoDataFor(today);
   await trx.updateTable('kommune').set({ modellkommune: true }).where('ags', 'in', demo.modellkommunen).execute();
   const unterzeichnungIds = new Map<string, number>();
   for (const m of demo.meilensteine) {
     if (!m.unterzeichnung || unterzeichnungIds.has(m.unterzeichnung)) continue;
-    const { id } = await trx
-      .insertInto('unterzeichnung')
-      .values({ datum: m.date, unterzeichner: DEMO_SIGNATORIES, quelle: m.quelle, synthetisch: m.synthetisch })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await unterzeichnungen.insert(trx, {
+      date: m.date,
+      unterzeichner: DEMO_SIGNATORIES,
+      notiz: null,
+      quelle: m.quelle,
+      synthetisch: m.synthetisch,
+    });
     unterzeichnungIds.set(m.unterzeichnung, id);
   }
   await trx

@@ -17,7 +17,7 @@ export interface SessionWithBenutzer {
     email: string;
     name: string;
     role: Database['benutzer']['role'];
-    polizeidirektion: string | null;
+    polizeidirektion: Database['benutzer']['polizeidirektion_id'];
     active: boolean;
     demo: boolean;
   };
@@ -106,9 +106,16 @@ export async function removeAllOfBenutzer(db: Kysely<Database>, benutzerId: numb
   await db.deleteFrom('session').where('benutzer_id', '=', benutzerId).execute();
 }
 
-/** Deletes sessions past their limits: housekeeping, so the table does not grow without bound. */
-export async function removeExpired(db: Kysely<Database>, limits: SessionLimits, now = new Date()): Promise<void> {
-  await db
+/**
+ * Deletes the sessions past their limits, so the table does not grow without bound; returns whose
+ * they were (the audit log records each as expired).
+ */
+export async function removeExpired(
+  db: Kysely<Database>,
+  limits: SessionLimits,
+  now = new Date(),
+): Promise<{ benutzerId: number }[]> {
+  const removed = await db
     .deleteFrom('session')
     .where((eb) =>
       eb.or([
@@ -116,5 +123,7 @@ export async function removeExpired(db: Kysely<Database>, limits: SessionLimits,
         eb('created_at', '<', new Date(now.getTime() - limits.absoluteMs)),
       ]),
     )
+    .returning('benutzer_id')
     .execute();
+  return removed.map((row) => ({ benutzerId: row.benutzer_id }));
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { Actor, Role } from '@asskomm/domain';
 import { createDb, type DatabaseKind, type DbHandle } from './create-db.ts';
 import { migrateToLatest } from './migrate.ts';
 import { seedDemoDataIfEmpty } from './seed-demo.ts';
@@ -55,4 +56,22 @@ async function withAdmin(url: string, fn: (client: pg.Client) => Promise<unknown
   } finally {
     await client.end();
   }
+}
+
+/** A user of that role (polizei: in PD Görlitz) created for the test, as the actor of commands. */
+export async function createTestActor(handle: DbHandle, role: Role = 'lpr'): Promise<Actor> {
+  const name = `Test ${role} ${randomBytes(3).toString('hex')}`;
+  const polizeidirektion = role === 'polizei' ? 'goerlitz' : null;
+  const { id } = await handle.db
+    .insertInto('benutzer')
+    .values({
+      email: `${name.replaceAll(' ', '-').toLowerCase()}@example.org`,
+      name,
+      role,
+      polizeidirektion_id: polizeidirektion,
+      password_hash: 'unbenutzbar',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { principal: { benutzerId: id, role, polizeidirektion, readOnly: false }, name };
 }

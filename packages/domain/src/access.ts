@@ -24,6 +24,12 @@ export interface Principal {
   readOnly: boolean;
 }
 
+/** Who runs a command: the permissions, and the name the change log records (null for a visitor). */
+export interface Actor {
+  principal: Principal;
+  name: string | null;
+}
+
 export const PUBLIC_PRINCIPAL: Principal = { benutzerId: null, role: 'public', polizeidirektion: null, readOnly: true };
 
 /** The one scope rule: every query, room and event filter derives what is visible from this. */
@@ -52,6 +58,18 @@ export function scopeCovers(scope: Scope, polizeidirektion: PolizeidirektionId):
 export function canEditDomainData(principal: Principal): boolean {
   return !principal.readOnly && (principal.role === 'admin' || principal.role === 'lpr');
 }
+
+/** A permission with the German answer for those without it (403). */
+export interface Permission {
+  allowed: (principal: Principal) => boolean;
+  message: string;
+}
+
+/** Recording and correcting domain data: LPR staff. */
+export const EDIT_DOMAIN_DATA: Permission = {
+  allowed: canEditDomainData,
+  message: 'Ihre Rolle darf diese Daten nur lesen, nicht ändern.',
+};
 
 /** May manage users, view the audit log and look at the dashboard as another role. */
 export function canAdminister(principal: Principal): boolean {

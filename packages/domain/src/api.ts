@@ -1,3 +1,4 @@
+import type { DomainEvent } from './events.ts';
 import type { Benachrichtigung } from './protocol.ts';
 import type { Role, Scope } from './access.ts';
 import type { FoerderantragFacts, Foerderstatus, Foerderzweck, Handlungsfeld } from './foerderung.ts';
@@ -69,6 +70,16 @@ export interface ApiError {
   error: string;
   /** The query parameter or field the message is about, when there is one. */
   field?: string;
+}
+
+/**
+ * The one 409 answer of every command: the version the user saw is stale. `aktuell` is the record
+ * as it is now (the Kommune's detail, or the application), `letzteAenderung` the last change and who made it.
+ */
+export interface VersionConflict extends ApiError {
+  field: 'version';
+  aktuell: KommuneDetail | FoerderantragRecord | null;
+  letzteAenderung: DomainEvent | null;
 }
 
 /** A user account as the admin pages see it. Never carries the password hash. */
@@ -153,6 +164,9 @@ export interface FoerderantragRecord extends FoerderantragFacts {
   id: number;
   ags: string;
   kommuneName: string;
+  polizeidirektion: PolizeidirektionId;
+  /** 5-digit AGS of the Kommune's Kreis. */
+  kreis: string;
   zweck: Foerderzweck;
   handlungsfelder: Handlungsfeld[];
   notiz: string | null;

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { EventSequencer } from './live-sync.ts';
-import { REPLAY_LIMIT, type DomainEvent } from './protocol.ts';
+import type { DomainEvent } from './events.ts';
+import { REPLAY_LIMIT } from './protocol.ts';
 
 function event(seq: number): DomainEvent {
   return {
     seq,
-    type: 'meilenstein:recorded',
-    ags: '14626110',
-    version: seq,
+    type: 'demo:reset',
+    ags: null,
+    version: null,
     actor: 'LPR',
     at: '2026-11-21T10:00:00.000Z',
     before: null,
-    after: { kind: 'kooperationsvereinbarung', date: '2026-11-20' },
+    after: null,
   };
 }
 

@@ -1,10 +1,11 @@
-import { REPLAY_LIMIT, type DomainEvent } from './protocol.ts';
+import type { VisibleEvent } from './events.ts';
+import { REPLAY_LIMIT } from './protocol.ts';
 
 export interface EventSequencerHooks {
   /** Applies one event; called strictly in seq order, never twice for the same seq. */
-  apply(event: DomainEvent): void;
+  apply(event: VisibleEvent): void;
   /** Asks the server for the scope's events after `seq` (`events:since`); rejects on failure. */
-  fetchSince(seq: number): Promise<DomainEvent[]>;
+  fetchSince(seq: number): Promise<VisibleEvent[]>;
   /** The client is too far behind (or lost track): reload everything it shows. */
   reload(): void;
 }
@@ -18,7 +19,7 @@ export interface EventSequencerHooks {
  */
 export class EventSequencer {
   #last: number | null = null;
-  #pending: { event: DomainEvent; prev: number }[] = [];
+  #pending: { event: VisibleEvent; prev: number }[] = [];
   #catchingUp = false;
   readonly #hooks: EventSequencerHooks;
 
@@ -48,7 +49,7 @@ export class EventSequencer {
   }
 
   /** A pushed event. */
-  receive(event: DomainEvent, prev: number): void {
+  receive(event: VisibleEvent, prev: number): void {
     if (this.#last === null || this.#catchingUp) {
       this.#pending.push({ event, prev });
       return;
@@ -102,7 +103,7 @@ export class EventSequencer {
     for (const { event, prev } of waiting) this.receive(event, prev);
   }
 
-  #applyOne(event: DomainEvent): void {
+  #applyOne(event: VisibleEvent): void {
     if (this.#last !== null && event.seq <= this.#last) return;
     this.#last = event.seq;
     this.#hooks.apply(event);

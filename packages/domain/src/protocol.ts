@@ -1,34 +1,7 @@
-import { scopeCovers, type Role, type Scope } from './access.ts';
+import type { Role, Scope } from './access.ts';
+import type { VisibleEvent } from './events.ts';
 import type { PolizeidirektionId } from './kommune.ts';
 import type { PraesentationStand } from './praesentation.ts';
-
-export const DOMAIN_EVENT_TYPES = [
-  'meilenstein:recorded',
-  'meilenstein:corrected',
-  'meilenstein:withdrawn',
-  'foerderantrag:saved',
-  'kommentar:created',
-  'demo:reset',
-] as const;
-export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
-
-/**
- * A committed change, as pushed to clients and kept as the audit log: `seq` grows by one per
- * committed event, in commit order; `before`/`after` hold the values (milestone, application or
- * comment) around the change.
- */
-export interface DomainEvent {
-  seq: number;
-  type: DomainEventType;
-  /** The Kommune concerned; null for changes of the whole data set (demo reset). */
-  ags: string | null;
-  /** The Kommune's version after the change, for optimistic concurrency on the client. */
-  version: number | null;
-  actor: string | null;
-  at: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
 
 /** Where a signed-in user is in the app, as the others see it ("… bearbeitet gerade"). */
 export interface PresenceState {
@@ -70,7 +43,7 @@ export interface ServerToClientEvents {
    * A committed change. `prev` is the seq of the previous event this socket's scope was sent: a
    * client that applied `prev` applies this one; otherwise it has a gap and asks `events:since`.
    */
-  'domain:event': (event: DomainEvent, prev: number) => void;
+  'domain:event': (event: VisibleEvent, prev: number) => void;
   /** Right after connecting: the newest seq the socket's scope has seen, the start of its sequence. */
   'events:head': (seq: number) => void;
   /** Someone's presence started or changed (only entries the scope may see). */
@@ -86,7 +59,7 @@ export interface ServerToClientEvents {
 /** Events a client may emit; acknowledgements are `{ data } | { error }`. */
 export interface ClientToServerEvents {
   /** The scope's committed events after `seq`, oldest first, at most `REPLAY_LIMIT`. */
-  'events:since': (seq: number, ack: Ack<DomainEvent[]>) => void;
+  'events:since': (seq: number, ack: Ack<VisibleEvent[]>) => void;
   /** Announces where this tab is; only signed-in users take part in presence. */
   'presence:set': (state: PresenceState) => void;
   /** Everyone present whom the scope may see, across all server nodes. */
@@ -107,43 +80,4 @@ export interface SocketData {
   benutzer: { name: string; role: Role; polizeidirektion: PolizeidirektionId | null } | null;
   /** Set once a signed-in tab announced its presence. */
   presence: PresenceEntry | null;
-}
-
-/** Fields of a milestone the public may see; notes, sources and names of staff stay internal. */
-const PUBLIC_MEILENSTEIN_FIELDS = ['kind', 'date'] as const;
-
-function publicPart(values: Record<string, unknown> | null): Record<string, unknown> | null {
-  return values && Object.fromEntries(PUBLIC_MEILENSTEIN_FIELDS.map((key) => [key, values[key]]));
-}
-
-/**
- * What the public may see of an event, or null when nothing: a milestone's kind and date, never
- * notes, sources or who made the change; of funding only that something changed (no
- * per-application figures, no Kommune); comments not at all.
- */
-export function toPublicEvent(event: DomainEvent): DomainEvent | null {
-  if (event.type === 'kommentar:created') return null;
-  const foerderung = event.type === 'foerderantrag:saved';
-  return {
-    ...event,
-    ags: foerderung ? null : event.ags,
-    actor: null,
-    before: foerderung ? null : publicPart(event.before),
-    after: foerderung ? null : publicPart(event.after),
-  };
-}
-
-/**
- * An event as a scope sees it, or null when not at all: a Polizeidirektion sees its own area and
- * Land-wide events (no area, e.g. a demo reset), the public sees `toPublicEvent`. The database's
- * scoped replay applies the same rule in SQL.
- */
-export function eventAsSeenBy(
-  scope: Scope,
-  event: DomainEvent,
-  polizeidirektion: PolizeidirektionId | null,
-): DomainEvent | null {
-  if (scope.kind === 'public') return toPublicEvent(event);
-  if (scope.kind === 'polizeidirektion' && polizeidirektion && !scopeCovers(scope, polizeidirektion)) return null;
-  return event;
 }

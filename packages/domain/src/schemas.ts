@@ -23,6 +23,15 @@ export const kreisAgsSchema = z
   .string()
   .regex(/^14\d{3}$/, { message: 'muss ein sächsischer Kreisschlüssel (14xxx) sein' });
 
+/**
+ * The key of a Saxon Kommune: 8 digits for a Gemeinde, 5 for a Kreis (which can be a partner too).
+ * The one pattern for bodies, path parameters (server and the dashboard's `[ags=ags]` matcher) and sockets.
+ */
+export const AGS_PATTERN = /^14\d{3}(\d{3})?$/;
+export const agsSchema = z
+  .string()
+  .regex(AGS_PATTERN, { message: 'ist kein sächsischer Gemeinde- oder Kreisschlüssel' });
+
 /** Query of `GET /api/kommunen`. */
 export const kommunenQuerySchema = z.strictObject({ stand: isoDateSchema.optional() });
 
@@ -198,7 +207,7 @@ export const unterzeichnungCreateSchema = z.strictObject({
   kommunen: z
     .array(
       z.strictObject({
-        ags: z.string().regex(/^14\d{3}(\d{3})?$/, { message: 'ist kein sächsischer Gemeinde- oder Kreisschlüssel' }),
+        ags: agsSchema,
         version: versionSchema,
       }),
     )
@@ -233,7 +242,7 @@ const foerderFields = {
 
 /** Body of `POST /api/foerderantraege`. */
 export const foerderantragCreateSchema = z.strictObject({
-  ags: z.string().regex(/^14\d{3}(\d{3})?$/, { message: 'ist kein sächsischer Gemeinde- oder Kreisschlüssel' }),
+  ags: agsSchema,
   ...foerderFields,
 });
 
@@ -254,10 +263,6 @@ export const foerderungQuerySchema = z.strictObject({
   pd: polizeidirektionSchema.optional(),
   kreis: kreisAgsSchema.optional(),
 });
-
-const agsSchema = z
-  .string()
-  .regex(/^14\d{3}(\d{3})?$/, { message: 'ist kein sächsischer Gemeinde- oder Kreisschlüssel' });
 
 /** Body of `POST /api/kommunen/:ags/kommentare`. */
 export const kommentarCreateSchema = z.strictObject({

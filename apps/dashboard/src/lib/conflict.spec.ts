@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainEvent } from '@asskomm/domain';
+import type { VisibleEvent } from '@asskomm/domain';
 import { konfliktAus } from './conflict';
 
-const letzteAenderung: DomainEvent = {
+const letzteAenderung: VisibleEvent = {
   seq: 5,
   type: 'meilenstein:recorded',
   ags: '14626610',
@@ -10,7 +10,19 @@ const letzteAenderung: DomainEvent = {
   actor: 'Demo LPR-Team',
   at: '2026-11-21T10:00:00.000Z',
   before: null,
-  after: { id: 7, ags: '14626610', kind: 'kpr_reaktiviert', date: '2026-03-01', notiz: null, quelle: null },
+  after: {
+    id: 7,
+    ags: '14626610',
+    kind: 'kpr_reaktiviert',
+    date: '2026-03-01',
+    notiz: null,
+    quelle: null,
+    unterzeichnungId: null,
+    synthetisch: false,
+    erfasstAm: '2026-03-01T09:00:00.000Z',
+    erfasstVon: 'Demo LPR-Team',
+    zurueckgezogen: null,
+  },
 };
 
 describe('a 409 as a conflict', () => {

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@asskomm/domain';
+import type { VersionConflict } from '@asskomm/domain';
 import type { Sent } from './api';
 import { beschreibeEreignis } from './ereignis';
 import { formatDateTime } from './format';
@@ -17,9 +17,9 @@ export interface Konflikt {
 /** Reads a 409 answer (`aktuell`, `letzteAenderung`); null for any other failure. */
 export function konfliktAus(result: Extract<Sent<unknown>, { ok: false }>): Konflikt | null {
   if (result.status !== 409 || result.field !== 'version') return null;
-  const aktuell = result.body?.aktuell as { version?: unknown } | undefined;
-  const event = (result.body?.letzteAenderung ?? null) as DomainEvent | null;
-  if (typeof aktuell?.version !== 'number') return null;
+  // The API's 409 body (VersionConflict), as sent.
+  const { aktuell, letzteAenderung: event = null } = (result.body ?? {}) as Partial<VersionConflict>;
+  if (!aktuell) return null;
   return {
     meldung: result.error,
     version: aktuell.version,

@@ -1,25 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainEvent } from '@asskomm/domain';
+import { publicMeilenstein, type MeilensteinRecord } from '@asskomm/domain';
 import { beschreibeEreignis } from './ereignis';
 
-const meilenstein = { id: 7, ags: '14626610', kind: 'erstberatung', date: '2025-02-14', notiz: null, quelle: null };
-
-function event(type: DomainEvent['type'], before: unknown, after: unknown): DomainEvent {
-  return {
-    seq: 1,
-    type,
-    ags: '14626610',
-    version: 2,
-    actor: 'Demo LPR-Team',
-    at: '2026-11-21T10:00:00.000Z',
-    before: before as DomainEvent['before'],
-    after: after as DomainEvent['after'],
-  };
-}
+const meilenstein: MeilensteinRecord = {
+  id: 7,
+  ags: '14626610',
+  kind: 'erstberatung',
+  date: '2025-02-14',
+  notiz: null,
+  quelle: null,
+  unterzeichnungId: null,
+  synthetisch: false,
+  erfasstAm: '2025-02-14T09:00:00.000Z',
+  erfasstVon: 'Demo LPR-Team',
+  zurueckgezogen: null,
+};
+const head = { seq: 1, version: 2, actor: 'Demo LPR-Team', at: '2026-11-21T10:00:00.000Z' };
 
 describe('a change in words', () => {
   it('names the recorded meilenstein with its date', () => {
-    expect(beschreibeEreignis(event('meilenstein:recorded', null, meilenstein))).toEqual({
+    expect(
+      beschreibeEreignis({
+        ...head,
+        type: 'meilenstein:recorded',
+        ags: meilenstein.ags,
+        before: null,
+        after: meilenstein,
+      }),
+    ).toEqual({
       was: 'Meilenstein erfasst: Erstberatung vom 14.02.2025',
       details: [],
     });
@@ -27,7 +35,9 @@ describe('a change in words', () => {
 
   it('shows each corrected field before → after, and only those', () => {
     const after = { ...meilenstein, date: '2025-02-17', notiz: 'im Rathaus' };
-    expect(beschreibeEreignis(event('meilenstein:corrected', meilenstein, after))).toEqual({
+    expect(
+      beschreibeEreignis({ ...head, type: 'meilenstein:corrected', ags: meilenstein.ags, before: meilenstein, after }),
+    ).toEqual({
       was: 'Meilenstein korrigiert: Erstberatung vom 14.02.2025',
       details: ['Datum: 14.02.2025 → 17.02.2025', 'Notiz: – → „im Rathaus“'],
     });
@@ -35,14 +45,28 @@ describe('a change in words', () => {
 
   it('gives the reason of a withdrawal', () => {
     const after = { ...meilenstein, zurueckgezogen: { am: '2026-11-21', von: 'x', grund: 'Doppelt erfasst' } };
-    expect(beschreibeEreignis(event('meilenstein:withdrawn', meilenstein, after)).details).toEqual([
-      'Grund: Doppelt erfasst',
-    ]);
+    const withdrawn = {
+      ...head,
+      type: 'meilenstein:withdrawn' as const,
+      ags: meilenstein.ags,
+      before: meilenstein,
+      after,
+    };
+    expect(beschreibeEreignis(withdrawn).details).toEqual(['Grund: Doppelt erfasst']);
   });
 
   it('describes what the public sees of a meilenstein (kind and date only)', () => {
-    const pub = { kind: 'kpr_gegruendet', date: '2024-05-01' };
-    expect(beschreibeEreignis(event('meilenstein:corrected', pub, { ...pub, date: '2024-05-02' }))).toEqual({
+    const pub = publicMeilenstein({ ...meilenstein, kind: 'kpr_gegruendet', date: '2024-05-01', notiz: 'intern' });
+    const after = publicMeilenstein({ ...meilenstein, kind: 'kpr_gegruendet', date: '2024-05-02', notiz: 'intern' });
+    const corrected = {
+      ...head,
+      type: 'meilenstein:corrected' as const,
+      ags: pub.ags,
+      actor: null,
+      before: pub,
+      after,
+    };
+    expect(beschreibeEreignis(corrected)).toEqual({
       was: 'Meilenstein korrigiert: KPR gegründet vom 01.05.2024',
       details: ['Datum: 01.05.2024 → 02.05.2024'],
     });
@@ -50,7 +74,14 @@ describe('a change in words', () => {
 
   it('shortens a long comment to an excerpt', () => {
     const text = 'a'.repeat(300);
-    const [auszug] = beschreibeEreignis(event('kommentar:created', null, { id: 1, text, erwaehnt: [] })).details;
+    const kommentar = { id: 1, ags: '14626610', text, at: head.at, erwaehnt: [] };
+    const [auszug] = beschreibeEreignis({
+      ...head,
+      type: 'kommentar:created',
+      ags: kommentar.ags,
+      before: null,
+      after: kommentar,
+    }).details;
     expect(auszug).toBe(`„${'a'.repeat(160)} …“`);
   });
 });

@@ -1,9 +1,9 @@
 import {
   FOERDERZWECK_LABELS,
   MEILENSTEIN_LABELS,
-  type DomainEvent,
-  type Foerderzweck,
-  type MeilensteinKind,
+  type FoerderantragRecord,
+  type MeilensteinRecord,
+  type VisibleEvent,
 } from '@asskomm/domain';
 import { formatDate } from './format';
 
@@ -13,19 +13,9 @@ export interface EreignisText {
   details: string[];
 }
 
-type Werte = Record<string, unknown> | null;
-
-const text = (werte: Werte, key: string): string | null => {
-  const value = werte?.[key];
-  return typeof value === 'string' && value !== '' ? value : null;
-};
-
-/** „Erstberatung vom 01.02.2024“; the public sees kind and date only, both always there. */
-function meilenstein(werte: Werte): string {
-  const kind = text(werte, 'kind') as MeilensteinKind | null;
-  const date = text(werte, 'date');
-  const label = kind ? (MEILENSTEIN_LABELS[kind] ?? kind) : 'Meilenstein';
-  return date ? `${label} vom ${formatDate(date)}` : label;
+/** „Erstberatung vom 01.02.2024“. */
+function meilenstein(m: MeilensteinRecord): string {
+  return `${MEILENSTEIN_LABELS[m.kind] ?? m.kind} vom ${formatDate(m.date)}`;
 }
 
 const KORRIGIERBAR = [
@@ -34,51 +24,50 @@ const KORRIGIERBAR = [
   { key: 'quelle', label: 'Quelle', zeige: (v: string) => `„${v}“` },
 ] as const;
 
-/** „Datum: 01.02.2024 → 03.02.2024“ for every field a correction changed. */
-function korrekturen(before: Werte, after: Werte): string[] {
+/** „Datum: 01.02.2024 → 03.02.2024“ for every field a correction changed (the public sees the date only). */
+function korrekturen(before: MeilensteinRecord, after: MeilensteinRecord): string[] {
   return KORRIGIERBAR.flatMap(({ key, label, zeige }) => {
-    const alt = text(before, key);
-    const neu = text(after, key);
+    const alt = before[key] || null;
+    const neu = after[key] || null;
     if (alt === neu) return [];
     return [`${label}: ${alt ? zeige(alt) : '–'} → ${neu ? zeige(neu) : '–'}`];
   });
 }
 
-function grund(after: Werte): string[] {
-  const rueckzug = after?.['zurueckgezogen'] as { grund?: unknown } | null | undefined;
-  return typeof rueckzug?.grund === 'string' && rueckzug.grund ? [`Grund: ${rueckzug.grund}`] : [];
+function grund(after: MeilensteinRecord): string[] {
+  return after.zurueckgezogen?.grund ? [`Grund: ${after.zurueckgezogen.grund}`] : [];
 }
 
-function antrag(werte: Werte): string[] {
-  const zweck = text(werte, 'zweck') as Foerderzweck | null;
-  const jahr = werte?.['haushaltsjahr'];
-  const teile = [zweck ? (FOERDERZWECK_LABELS[zweck] ?? zweck) : null, jahr ? `Haushaltsjahr ${String(jahr)}` : null];
-  const zeile = teile.filter(Boolean).join(', ');
-  return zeile ? [zeile] : [];
+/** „Koordinierungsstelle, Haushaltsjahr 2024“; nothing for the public, which sees no application. */
+function antrag(after: FoerderantragRecord | null): string[] {
+  return after ? [`${FOERDERZWECK_LABELS[after.zweck] ?? after.zweck}, Haushaltsjahr ${after.haushaltsjahr}`] : [];
 }
 
 const AUSZUG_ZEICHEN = 160;
 
 /** A comment in the history is a pointer to the thread, not a second copy of it. */
-function auszug(kommentar: string | null): string[] {
+function auszug(kommentar: string): string[] {
   if (!kommentar) return [];
   const kurz = kommentar.length > AUSZUG_ZEICHEN ? `${kommentar.slice(0, AUSZUG_ZEICHEN).trimEnd()} …` : kommentar;
   return [`„${kurz}“`];
 }
 
-export function beschreibeEreignis(event: DomainEvent): EreignisText {
-  const { before, after } = event;
+/** The change as the history, the feed and a 409 notice tell it; staff and public events alike. */
+export function beschreibeEreignis(event: VisibleEvent): EreignisText {
   switch (event.type) {
     case 'meilenstein:recorded':
-      return { was: `Meilenstein erfasst: ${meilenstein(after)}`, details: [] };
+      return { was: `Meilenstein erfasst: ${meilenstein(event.after)}`, details: [] };
     case 'meilenstein:corrected':
-      return { was: `Meilenstein korrigiert: ${meilenstein(before)}`, details: korrekturen(before, after) };
+      return {
+        was: `Meilenstein korrigiert: ${meilenstein(event.before)}`,
+        details: korrekturen(event.before, event.after),
+      };
     case 'meilenstein:withdrawn':
-      return { was: `Meilenstein zurückgezogen: ${meilenstein(before)}`, details: grund(after) };
+      return { was: `Meilenstein zurückgezogen: ${meilenstein(event.before)}`, details: grund(event.after) };
     case 'foerderantrag:saved':
-      return { was: before ? 'Förderantrag geändert' : 'Förderantrag erfasst', details: antrag(after) };
+      return { was: event.before ? 'Förderantrag geändert' : 'Förderantrag erfasst', details: antrag(event.after) };
     case 'kommentar:created':
-      return { was: 'Kommentar geschrieben', details: auszug(text(after, 'text')) };
+      return { was: 'Kommentar geschrieben', details: auszug(event.after.text) };
     case 'demo:reset':
       return { was: 'Demodaten zurückgesetzt', details: [] };
   }

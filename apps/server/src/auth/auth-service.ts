@@ -47,7 +47,7 @@ export function principalOf(session: Session): Principal {
   return {
     benutzerId: session.benutzerId,
     role: session.benutzer.role,
-    polizeidirektion: session.benutzer.polizeidirektion as PolizeidirektionId | null,
+    polizeidirektion: session.benutzer.polizeidirektion,
     readOnly: false,
   };
 }
@@ -60,7 +60,7 @@ export function meOf(session: Session): Me {
       email: session.benutzer.email,
       name: session.benutzer.name,
       role: session.benutzer.role,
-      polizeidirektion: session.benutzer.polizeidirektion as PolizeidirektionId | null,
+      polizeidirektion: session.benutzer.polizeidirektion,
     },
     scope: scopeOf(principal),
     ansicht: session.viewAsRole ? { role: principal.role, polizeidirektion: principal.polizeidirektion } : null,

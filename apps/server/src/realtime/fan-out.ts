@@ -7,7 +7,7 @@ import {
   type DomainEvent,
   type Scope,
 } from '@asskomm/domain';
-import type { RealtimeServer } from './index.ts';
+import type { RealtimeServer } from './types.ts';
 import { ALL_SCOPES, roomOf, benutzerRoom } from './rooms.ts';
 
 export interface FanOut {
@@ -93,8 +93,8 @@ export function createFanOut(io: RealtimeServer, handle: DbHandle): FanOut {
 
 /** A comment's @mentions reach the mentioned users' open tabs on this node. */
 function notifyMentioned(io: RealtimeServer, event: DomainEvent): void {
-  if (event.type !== 'kommentar:created' || !event.ags || !event.after) return;
-  const after = event.after as { id: number; text: string; erwaehnt: { id: number; benachrichtigung: number }[] };
+  if (event.type !== 'kommentar:created') return;
+  const { after } = event;
   for (const mentioned of after.erwaehnt) {
     const notification: Benachrichtigung = {
       id: mentioned.benachrichtigung,

@@ -1,26 +1,15 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/postgres-adapter';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { events, type DbHandle } from '@asskomm/db';
-import {
-  REPLAY_LIMIT,
-  scopeOf,
-  type ClientToServerEvents,
-  type InterServerEvents,
-  type PolizeidirektionId,
-  type PraesentationStand,
-  type ServerToClientEvents,
-  type SocketData,
-} from '@asskomm/domain';
+import { REPLAY_LIMIT, scopeOf, type PraesentationStand } from '@asskomm/domain';
 import type { AuthService } from '../auth/auth-service.ts';
 import { isSameOrigin } from '../same-origin.ts';
 import { createFanOut } from './fan-out.ts';
 import { attachPresence } from './presence.ts';
 import { roomOf, benutzerRoom } from './rooms.ts';
 import { guardSocket } from './socket-guard.ts';
-
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+import type { RealtimeServer } from './types.ts';
 
 export interface RealtimeStats {
   sockets: number;
@@ -73,7 +62,7 @@ export function attachRealtime(httpServer: HttpServer, handle: DbHandle, auth: A
       socket.data.benutzer = session && {
         name: session.benutzer.name,
         role: session.benutzer.role,
-        polizeidirektion: session.benutzer.polizeidirektion as PolizeidirektionId | null,
+        polizeidirektion: session.benutzer.polizeidirektion,
       };
       socket.data.presence = null;
       socket.data.scope = scopeOf(principal);

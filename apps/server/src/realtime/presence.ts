@@ -1,13 +1,12 @@
-import type { DbHandle } from '@asskomm/db';
+import { kommunen, type DbHandle } from '@asskomm/db';
 import {
   parseGerman,
   presenceStateSchema,
-  scopeCovers,
   type PolizeidirektionId,
   type PresenceEntry,
   type Scope,
 } from '@asskomm/domain';
-import type { RealtimeServer, RealtimeSocket } from './index.ts';
+import type { RealtimeServer, RealtimeSocket } from './types.ts';
 import { presenceRoom, roomOf } from './rooms.ts';
 
 /** Rooms of viewers who may see presence in `polizeidirektion`'s area: the Land's and that area's. */
@@ -38,15 +37,10 @@ export function attachPresence(io: RealtimeServer, handle: DbHandle, socket: Rea
     const { ags, editing } = parsed.data;
     let area = user.polizeidirektion;
     if (ags) {
-      const kommune = await handle.db
-        .selectFrom('kommune')
-        .select('polizeidirektion_id')
-        .where('ags', '=', ags)
-        .executeTakeFirst()
-        .catch(() => undefined);
       // Only a Kommune the tab may see can be announced; anything else says nothing about it.
-      if (!kommune || !scopeCovers(socket.data.scope, kommune.polizeidirektion_id as PolizeidirektionId)) return;
-      area = kommune.polizeidirektion_id as PolizeidirektionId;
+      const pd = await kommunen.polizeidirektionIn(handle.db, socket.data.scope, ags).catch(() => undefined);
+      if (!pd) return;
+      area = pd;
     }
     if (!socket.connected) return;
     const previous = socket.data.presence;

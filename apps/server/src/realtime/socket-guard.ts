@@ -1,5 +1,5 @@
 import type { ClientToServerEvents } from '@asskomm/domain';
-import type { RealtimeSocket } from './index.ts';
+import type { RealtimeSocket } from './types.ts';
 
 const KNOWN_EVENTS = new Set<string>([
   'events:since',

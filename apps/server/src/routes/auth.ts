@@ -4,7 +4,9 @@ import { loginSchema, viewAsSchema } from '@asskomm/domain';
 import { meOf, type AuthService } from '../auth/auth-service.ts';
 import { verifyAgainstNothing, verifyPassword } from '../auth/password.ts';
 import { clearSessionCookie, newSessionToken, setSessionCookie } from '../auth/session-cookie.ts';
-import { authOf, clientIp, HttpError, NOT_FOUND, parseBody, requireSignedIn } from '../http.ts';
+import { authOf, requireSignedIn } from '../authorization.ts';
+import { clientIp, parseBody } from '../http.ts';
+import { HttpError, NOT_FOUND } from '@asskomm/domain';
 
 /** Failed logins within this window count towards the limits below. */
 const THROTTLE_WINDOW_MS = 15 * 60_000;

@@ -11,16 +11,9 @@ import {
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import {
-  clientIp,
-  HttpError,
-  NOT_FOUND,
-  parseBody,
-  parseParam,
-  parseQuery,
-  requirePermission,
-  requireSignedIn,
-} from '../http.ts';
+import { requirePermission, requireSignedIn } from '../authorization.ts';
+import { clientIp, parseBody, parseParam, parseQuery } from '../http.ts';
+import { HttpError, NOT_FOUND } from '@asskomm/domain';
 
 const auditQuerySchema = z.strictObject({
   limit: z.coerce.number({ message: 'muss eine Zahl sein' }).int().min(1).max(1000).default(200),

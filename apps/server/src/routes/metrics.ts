@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import { canAdminister } from '@asskomm/domain';
-import { HttpError, principalOf } from '../http.ts';
+import { principalOf } from '../authorization.ts';
+import { HttpError } from '@asskomm/domain';
 import type { RealtimeStats } from '../realtime/index.ts';
 
 export interface MetricsDeps {

@@ -7,9 +7,10 @@ import {
   praesentationSetzenSchema,
   type PraesentationStand,
 } from '@asskomm/domain';
-import { HttpError, NOT_FOUND, parseBody, parseParam, principalOf, requireSignedIn } from '../http.ts';
+import { principalOf, requireEditor, requireSignedIn } from '../authorization.ts';
+import { parseBody, parseParam } from '../http.ts';
+import { HttpError, NOT_FOUND } from '@asskomm/domain';
 import { kioskOf, kioskToken } from '../kiosk.ts';
-import { requireEditor } from './kommune-data.ts';
 
 export interface PraesentationDeps {
   handle: DbHandle;

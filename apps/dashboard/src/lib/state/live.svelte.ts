@@ -4,7 +4,7 @@ import {
   EventSequencer,
   type Ack,
   type ClientToServerEvents,
-  type DomainEvent,
+  type VisibleEvent,
   type ServerToClientEvents,
 } from '@asskomm/domain';
 
@@ -14,7 +14,7 @@ export { coalesced } from './coalesced';
 export type Verbindung = 'verbinde' | 'live' | 'unterbrochen';
 
 /** Gets every applied event in seq order; `null` means: reload everything you show. */
-export type EventListener = (event: DomainEvent | null) => void;
+export type EventListener = (event: VisibleEvent | null) => void;
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type ServerEvent = keyof ServerToClientEvents;
@@ -170,7 +170,7 @@ class LiveConnection {
     return socket;
   }
 
-  #notify(event: DomainEvent | null): void {
+  #notify(event: VisibleEvent | null): void {
     for (const listener of this.#listeners) listener(event);
   }
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import type { DomainEvent, KommuneDetail, KommuneSummary, KommentarThread } from '@asskomm/domain';
+import type { VisibleEvent, KommuneDetail, KommuneSummary, KommentarThread } from '@asskomm/domain';
 import { getJson, KOMMUNE } from '$lib/api';
 import { effectiveRole } from '$lib/session';
 import { standAus } from '$lib/stand';
@@ -26,7 +26,7 @@ export const load = (async ({ fetch, depends, params, url, parent }) => {
     // The signing form picks further Kommunen signing together from this list (editors, today only).
     me?.canEdit && !gewaehlt ? getJson<KommuneSummary[]>(fetch, `/api/kommunen?stand=${heute}`) : null,
     mitKommentaren ? zusaetzlich(getJson<KommentarThread>(fetch, `/api/kommunen/${params.ags}/kommentare`)) : null,
-    zusaetzlich(getJson<DomainEvent[]>(fetch, `/api/kommunen/${params.ags}/verlauf?limit=${VERLAUF_LIMIT}`)),
+    zusaetzlich(getJson<VisibleEvent[]>(fetch, `/api/kommunen/${params.ags}/verlauf?limit=${VERLAUF_LIMIT}`)),
   ]);
   return {
     kommune,

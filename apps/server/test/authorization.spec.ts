@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, meilensteine } from '@asskomm/db';
+import { events } from '@asskomm/db';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import {
   toPublicEvent,
-  type DomainEvent,
+  type DomainEventOf,
+  type VisibleEvent,
   type KommuneDetail,
   type KommuneSummary,
   type KpiPoint,
@@ -11,9 +12,9 @@ import {
   type PresenceEntry,
   type BenutzerInfo,
 } from '@asskomm/domain';
-import { DEMO_PASSWORD, DEMO_BENUTZER } from './auth/initial-benutzer.ts';
+import { DEMO_PASSWORD, DEMO_BENUTZER } from '../src/auth/initial-benutzer.ts';
 import { TestClient } from './test-client.ts';
-import { startTestServer, type RunningServer } from './test-server.ts';
+import { recordMeilensteinAsLpr, startTestServer, type RunningServer } from './test-server.ts';
 
 /**
  * The authorization matrix: every role × every endpoint × read/write, each cell asserted. Later
@@ -228,17 +229,17 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
       // One event of every type, in both areas, through the API as LPR staff would make them.
       const start = await events.lastSeq(server.test.db);
       const lpr = await signedIn(server, 'lpr');
-      const goerlitz = await meilensteine.record(server.test, {
+      const goerlitz = await recordMeilensteinAsLpr(server, {
         ags: GOERLITZ,
         kind: 'coaching_begonnen',
         date: '2025-01-02',
       });
-      const leipzig = await meilensteine.record(server.test, {
+      const leipzig = await recordMeilensteinAsLpr(server, {
         ags: LEIPZIG,
         kind: 'coaching_begonnen',
         date: '2025-01-03',
       });
-      const idOf = (event: DomainEvent) => (event.after as { id: number }).id;
+      const idOf = (event: DomainEventOf<'meilenstein:recorded'>) => event.after.id;
       const answers = [
         (await lpr.request('POST', `/api/kommunen/${LEIPZIG}/kommentare`, { text: 'Bitte prüfen' })).status,
         (await lpr.request('POST', '/api/foerderantraege', { ...ANTRAG, ags: GOERLITZ })).status,
@@ -263,7 +264,7 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
         ).status,
       ];
       expect(answers).toEqual([201, 201, 200, 200, 200]);
-      const made = await events.since(server.test.db, { kind: 'land' }, start);
+      const made = (await events.routedSince(server.test.db, start)).map((routed) => routed.event);
       expect(made.map((e) => e.type)).toEqual([
         'meilenstein:recorded',
         'meilenstein:recorded',
@@ -273,7 +274,7 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
         'meilenstein:withdrawn',
         'meilenstein:withdrawn',
       ]);
-      const area = (e: DomainEvent) => (e.ags === LEIPZIG ? 'pd-leipzig' : 'pd-goerlitz');
+      const area = (e: VisibleEvent) => (e.ags === LEIPZIG ? 'pd-leipzig' : 'pd-goerlitz');
       const inScope = who.startsWith('pd-') ? made.filter((e) => area(e) === who) : made;
       // The public sees milestones without notes or names, funding without Kommune, no comments.
       const visible = who === 'anonym' ? inScope.flatMap((e) => toPublicEvent(e) ?? []) : inScope;
@@ -338,7 +339,7 @@ describe.each(TEST_DATABASE_KINDS)('police directorates see nothing of each othe
       const { socket, received } = await client.socket();
       const presence: PresenceEntry[] = [];
       socket.on('presence:updated', (entry) => presence.push(entry));
-      const other = await meilensteine.record(server.test, {
+      const other = await recordMeilensteinAsLpr(server, {
         ags: area.otherAgs,
         kind: 'praeventionskonzept_beschlossen',
         date: '2025-02-01',
@@ -353,7 +354,7 @@ describe.each(TEST_DATABASE_KINDS)('police directorates see nothing of each othe
       // Own presence announced in the other area is refused as well.
       socket.emit('presence:set', { ags: area.otherAgs, editing: false });
       await new Promise((r) => setTimeout(r, 300));
-      const replay = (await socket.emitWithAck('events:since', other.seq - 1)) as { data: DomainEvent[] };
+      const replay = (await socket.emitWithAck('events:since', other.seq - 1)) as { data: VisibleEvent[] };
       const listed = (await socket.emitWithAck('presence:list')) as { data: PresenceEntry[] };
       socket.close();
       lprSocket.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import type { AuditEntry, Me } from '@asskomm/domain';
-import { DEMO_PASSWORD } from './auth/initial-benutzer.ts';
+import { DEMO_PASSWORD } from '../src/auth/initial-benutzer.ts';
 import { TestClient } from './test-client.ts';
 import { startTestServer, type RunningServer } from './test-server.ts';
 

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@asskomm/db/testing';
-import { createDb, type DatabaseKind } from '@asskomm/db';
-import { createApp, type App, type AppOptions } from './app.ts';
+import { benutzer, createDb, recordMeilenstein, type DatabaseKind, type MeilensteinCreate } from '@asskomm/db';
+import type { Actor, DomainEventOf, Role } from '@asskomm/domain';
+import { createApp, type App, type AppOptions } from '../src/app.ts';
 
 export interface RunningServer {
   app: App;
@@ -39,4 +40,27 @@ export async function startSecondNode(first: RunningServer): Promise<{ url: stri
   await app.ready;
   const { port } = app.server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, stop: () => app.close() };
+}
+
+/** A demo account (e.g. `lpr`) as the actor of commands run directly, not through HTTP. */
+export async function demoActor(server: RunningServer, who: string): Promise<Actor> {
+  const row = await benutzer.findByEmail(server.test.db, `${who}@demo.asskomm.invalid`);
+  if (!row) throw new Error(`Kein Demo-Zugang ${who}`);
+  const principal = {
+    benutzerId: row.id,
+    role: row.role as Role,
+    polizeidirektion: row.polizeidirektion_id,
+    readOnly: false,
+  };
+  return { principal, name: row.name };
+}
+
+/** Records a milestone through the command path as the demo LPR colleague; answers its event. */
+export async function recordMeilensteinAsLpr(
+  server: RunningServer,
+  input: MeilensteinCreate,
+): Promise<DomainEventOf<'meilenstein:recorded'>> {
+  const [event] = (await recordMeilenstein(server.test, await demoActor(server, 'lpr'), input)).events;
+  if (event?.type !== 'meilenstein:recorded') throw new Error('Kein Meilenstein erfasst');
+  return event;
 }

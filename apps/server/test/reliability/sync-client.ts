@@ -1,5 +1,5 @@
 import { io as connect } from 'socket.io-client';
-import { EventSequencer, type DomainEvent, type KommuneDetail } from '@asskomm/domain';
+import { EventSequencer, type KommuneDetail, type VisibleEvent } from '@asskomm/domain';
 import type { LiveSocket } from '../test-client.ts';
 
 const CONNECT_TIMEOUT_MS = 3_000;
@@ -17,7 +17,7 @@ export class SyncClient {
   /** AGS → Kommune version, as this client shows it. */
   readonly versions = new Map<string, number>();
   /** Every event applied, in the order applied. */
-  readonly applied: DomainEvent[] = [];
+  readonly applied: VisibleEvent[] = [];
   /** How often the snapshot was (re)loaded; once at the start is the normal case. */
   reloads = 0;
   /** The seq of the first `events:head`: the applied events are exactly those after it. */
@@ -108,13 +108,13 @@ export class SyncClient {
     }
   }
 
-  #apply(event: DomainEvent): void {
+  #apply(event: VisibleEvent): void {
     this.applied.push(event);
     if (event.type === 'demo:reset') void this.#reload();
     else if (event.ags !== null && event.version !== null) this.#see(event.ags, event.version);
   }
 
-  async #fetchSince(seq: number): Promise<DomainEvent[]> {
+  async #fetchSince(seq: number): Promise<VisibleEvent[]> {
     if (!this.#socket) throw new Error('nicht verbunden');
     const reply = await this.#socket.timeout(ACK_TIMEOUT_MS).emitWithAck('events:since', seq);
     if ('error' in reply) throw new Error(reply.error);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
-import { DEMO_PASSWORD } from '../auth/initial-benutzer.ts';
+import { DEMO_PASSWORD } from '../../src/auth/initial-benutzer.ts';
 import { TestClient } from '../test-client.ts';
 import { startTestServer, type RunningServer } from '../test-server.ts';
 import { expectInStep } from './database-truth.ts';

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { events, meilensteine } from '@asskomm/db';
+import { events } from '@asskomm/db';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import type {
   Benachrichtigung,
   BenachrichtigungListe,
-  DomainEvent,
+  VisibleEvent,
   KommentarThread,
   PresenceEntry,
 } from '@asskomm/domain';
-import { SOCKET_RATE } from './realtime/socket-guard.ts';
+import { SOCKET_RATE } from '../src/realtime/socket-guard.ts';
 import { demoBenutzer, TestClient, type LiveSocket } from './test-client.ts';
-import { startSecondNode, startTestServer, type RunningServer } from './test-server.ts';
+import { recordMeilensteinAsLpr, startSecondNode, startTestServer, type RunningServer } from './test-server.ts';
 
 const GOERLITZ = '14626110';
 
@@ -106,7 +106,7 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
 
   it("keeps a Kommune's comments and foerderung out of its public history", async () => {
     const lpr = await demoBenutzer(server.url, 'lpr');
-    await meilensteine.record(server.test, { ags: GOERLITZ, kind: 'coaching_begonnen', date: '2025-01-02' });
+    await recordMeilensteinAsLpr(server, { ags: GOERLITZ, kind: 'coaching_begonnen', date: '2025-01-02' });
     expect((await lpr.request('POST', `/api/kommunen/${GOERLITZ}/kommentare`, { text: 'Intern' })).status).toBe(201);
     const antrag = { haushaltsjahr: 2025, zweck: 'projekt', eingereichtAm: '2024-09-20' };
     const created = await lpr.request('POST', '/api/foerderantraege', {
@@ -116,9 +116,9 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
       foerderfaehigCent: 1_000_000,
     });
     expect(created.status).toBe(201);
-    const staff = await lpr.json<DomainEvent[]>('GET', `/api/kommunen/${GOERLITZ}/verlauf?limit=5`);
+    const staff = await lpr.json<VisibleEvent[]>('GET', `/api/kommunen/${GOERLITZ}/verlauf?limit=5`);
     expect(staff.body.map((e) => e.type).slice(0, 2)).toEqual(['foerderantrag:saved', 'kommentar:created']);
-    const visitor = await new TestClient(server.url).json<DomainEvent[]>('GET', `/api/kommunen/${GOERLITZ}/verlauf`);
+    const visitor = await new TestClient(server.url).json<VisibleEvent[]>('GET', `/api/kommunen/${GOERLITZ}/verlauf`);
     expect(visitor.status).toBe(200);
     expect(visitor.body.length).toBeGreaterThan(0);
     expect(visitor.body.every((e) => e.type.startsWith('meilenstein:') && e.actor === null && e.ags === GOERLITZ)).toBe(
@@ -181,15 +181,16 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
     try {
       await expect(
         server.test.db.transaction().execute(async (trx) => {
-          await events.append(
-            trx,
-            { type: 'demo:reset', ags: null, version: null, before: null, after: null, actorId: null },
-            server.test.appended,
-          );
+          await events.append(trx, server.test.appended, {
+            event: { type: 'demo:reset', ags: null, before: null, after: null },
+            version: null,
+            polizeidirektion: null,
+            actor: { id: null, name: null },
+          });
           throw new Error('abgebrochen');
         }),
       ).rejects.toThrow('abgebrochen');
-      const kept = await meilensteine.record(server.test, {
+      const kept = await recordMeilensteinAsLpr(server, {
         ags: GOERLITZ,
         kind: 'coaching_begonnen',
         date: '2025-03-01',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@asskomm/db/testing';
-import { DEMO_PASSWORD } from '../auth/initial-benutzer.ts';
+import { DEMO_PASSWORD } from '../../src/auth/initial-benutzer.ts';
 import { TestClient } from '../test-client.ts';
 import { expectInStep } from './database-truth.ts';
 import { NotizWriter } from './notiz-writer.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createDb, type DbHandle } from '@asskomm/db';
-import { DEMO_PASSWORD } from '../auth/initial-benutzer.ts';
+import { DEMO_PASSWORD } from '../../src/auth/initial-benutzer.ts';
 import { TestClient } from '../test-client.ts';
 import { committed, expectInStep } from './database-truth.ts';
 import { NotizWriter, type Write } from './notiz-writer.ts';

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '@asskomm/db';
-import { createApp } from './app.ts';
+import { createApp } from '../src/app.ts';
 
 describe('with PostgreSQL unreachable', () => {
   it('keeps running, answers health 503 and API calls 503 with a German message', async () => {

@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
-import { meilensteine } from '@asskomm/db';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import {
   toPublicEvent,
   type ClientToServerEvents,
-  type DomainEvent,
   type KommuneSummary,
   type KpiPoint,
   type KpiSnapshot,
   type ServerToClientEvents,
+  type VisibleEvent,
 } from '@asskomm/domain';
 import { GEMEINDE_COUNT } from '@asskomm/geo';
-import { startTestServer, type RunningServer } from './test-server.ts';
+import { recordMeilensteinAsLpr, startTestServer, type RunningServer } from './test-server.ts';
 
 async function getJson<T>(url: string): Promise<{ status: number; body: T; type: string | null }> {
   const response = await fetch(url);
@@ -98,8 +97,8 @@ describe.each(TEST_DATABASE_KINDS)('server on %s', (kind) => {
         socket.once('connect', resolve);
         socket.once('connect_error', reject);
       });
-      const received = new Promise<DomainEvent>((resolve) => socket.once('domain:event', resolve));
-      const recorded = await meilensteine.record(server.test, {
+      const received = new Promise<VisibleEvent>((resolve) => socket.once('domain:event', resolve));
+      const recorded = await recordMeilensteinAsLpr(server, {
         ags: '14626110',
         kind: 'coaching_begonnen',
         date: '2024-05-02',

@@ -9,7 +9,7 @@ import type {
   KpiSnapshot,
 } from '@asskomm/domain';
 import { KREISE } from '@asskomm/geo';
-import { DEMO_PASSWORD } from './auth/initial-benutzer.ts';
+import { DEMO_PASSWORD } from '../src/auth/initial-benutzer.ts';
 import { TestClient } from './test-client.ts';
 import { startTestServer, type RunningServer } from './test-server.ts';
 

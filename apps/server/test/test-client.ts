@@ -1,6 +1,6 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, DomainEvent, ServerToClientEvents } from '@asskomm/domain';
-import { DEMO_PASSWORD } from './auth/initial-benutzer.ts';
+import type { ClientToServerEvents, ServerToClientEvents, VisibleEvent } from '@asskomm/domain';
+import { DEMO_PASSWORD } from '../src/auth/initial-benutzer.ts';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -43,14 +43,14 @@ export class TestClient {
    * A connected Socket.IO client carrying this client's cookie; collects every event it receives
    * and checks the sequence: each push must name the previous one (or the head) as its `prev`.
    */
-  async socket(): Promise<{ socket: LiveSocket; received: DomainEvent[]; brokenChain: () => string[] }> {
+  async socket(): Promise<{ socket: LiveSocket; received: VisibleEvent[]; brokenChain: () => string[] }> {
     const socket: LiveSocket = connect(this.baseUrl, {
       path: '/socket.io',
       transports: ['websocket'],
       reconnection: false,
       extraHeaders: { origin: this.baseUrl, ...(this.cookie && { cookie: this.cookie }) },
     });
-    const received: DomainEvent[] = [];
+    const received: VisibleEvent[] = [];
     const broken: string[] = [];
     let last: number | undefined;
     socket.on('events:head', (seq) => (last = seq));

@@ -1,0 +1,80 @@
+import express from 'express';
+import {
+  correctMeilenstein,
+  kommunen,
+  recordMeilenstein,
+  recordUnterzeichnung,
+  withdrawMeilenstein,
+  type DbHandle,
+} from '@asskomm/db';
+import {
+  agsSchema,
+  HttpError,
+  idParamSchema,
+  KOMMUNE_NOT_FOUND,
+  kommunenQuerySchema,
+  meilensteinCorrectSchema,
+  meilensteinCreateSchema,
+  todayInSaxony,
+  unterzeichnungCreateSchema,
+  withdrawSchema,
+} from '@asskomm/domain';
+import { actorOf, scopeOfRequest } from '../authorization.ts';
+import { idempotencyKeyOf, parseBody, parseParam, parseQuery } from '../http.ts';
+
+/**
+ * The Kommunen with their status, one Kommune's detail, and the commands on its history:
+ * milestones recorded, corrected and withdrawn, and signings that cover several Kommunen.
+ */
+export function kommunenRoutes(handle: DbHandle): express.Router {
+  const router = express.Router();
+
+  router.get('/kommunen', async (req, res) => {
+    const { stand = todayInSaxony() } = parseQuery(kommunenQuerySchema, req);
+    res.json(await kommunen.findKommunenAsOf(handle.db, scopeOfRequest(res), stand));
+  });
+
+  router.get('/kommunen/:ags', async (req, res) => {
+    const ags = parseParam(agsSchema, req.params.ags);
+    const { stand = todayInSaxony() } = parseQuery(kommunenQuerySchema, req);
+    const detail = await kommunen.findDetail(handle.db, scopeOfRequest(res), ags, stand);
+    if (!detail) throw new HttpError(404, KOMMUNE_NOT_FOUND);
+    res.json(detail);
+  });
+
+  router.post('/kommunen/:ags/meilensteine', async (req, res) => {
+    const ags = parseParam(agsSchema, req.params.ags);
+    const input = parseBody(meilensteinCreateSchema, req);
+    const { result } = await recordMeilenstein(
+      handle,
+      actorOf(res),
+      { ...input, ags },
+      {
+        idempotencyKey: idempotencyKeyOf(req),
+      },
+    );
+    res.status(201).json(result);
+  });
+
+  router.patch('/meilensteine/:id', async (req, res) => {
+    const id = parseParam(idParamSchema, req.params.id);
+    const input = parseBody(meilensteinCorrectSchema, req);
+    res.json((await correctMeilenstein(handle, actorOf(res), id, input)).result);
+  });
+
+  router.post('/meilensteine/:id/zurueckziehen', async (req, res) => {
+    const id = parseParam(idParamSchema, req.params.id);
+    const input = parseBody(withdrawSchema, req);
+    res.json((await withdrawMeilenstein(handle, actorOf(res), id, input)).result);
+  });
+
+  router.post('/unterzeichnungen', async (req, res) => {
+    const input = parseBody(unterzeichnungCreateSchema, req);
+    const { result } = await recordUnterzeichnung(handle, actorOf(res), input, {
+      idempotencyKey: idempotencyKeyOf(req),
+    });
+    res.status(201).json(result);
+  });
+
+  return router;
+}

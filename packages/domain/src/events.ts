@@ -1,0 +1,138 @@
+import { scopeCovers, type Scope } from './access.ts';
+import type { FoerderantragRecord, Kommentar, MeilensteinRecord } from './api.ts';
+import type { PolizeidirektionId } from './kommune.ts';
+
+/** What a comment's event holds: the comment and the notification each @mentioned user got. */
+export interface KommentarWerte extends Omit<Kommentar, 'autor' | 'erwaehnt'> {
+  erwaehnt: { id: number; name: string; benachrichtigung: number }[];
+}
+
+/**
+ * The values around each kind of change, by event name (`noun:verb`, docs/naming.md): the one
+ * typed payload per event that server, database and dashboard share.
+ */
+export interface EventValues {
+  'meilenstein:recorded': { ags: string; before: null; after: MeilensteinRecord };
+  'meilenstein:corrected': { ags: string; before: MeilensteinRecord; after: MeilensteinRecord };
+  'meilenstein:withdrawn': { ags: string; before: MeilensteinRecord; after: MeilensteinRecord };
+  'foerderantrag:saved': { ags: string; before: FoerderantragRecord | null; after: FoerderantragRecord };
+  'kommentar:created': { ags: string; before: null; after: KommentarWerte };
+  /** The whole data set was replaced (demo reset): every screen reloads. */
+  'demo:reset': { ags: null; before: null; after: null };
+}
+export type DomainEventType = keyof EventValues;
+export const DOMAIN_EVENT_TYPES = [
+  'meilenstein:recorded',
+  'meilenstein:corrected',
+  'meilenstein:withdrawn',
+  'foerderantrag:saved',
+  'kommentar:created',
+  'demo:reset',
+] as const satisfies readonly DomainEventType[];
+
+interface EventHead {
+  /** Grows by one per committed event, in commit order. */
+  seq: number;
+  /** The Kommune's version after the change (optimistic concurrency on the client); null Land-wide. */
+  version: number | null;
+  actor: string | null;
+  at: string;
+}
+
+/** A change as a command writes it, before the log gives it a seq, a time and the actor's name. */
+export type NewDomainEvent = { [K in DomainEventType]: { type: K } & EventValues[K] }[DomainEventType];
+
+/**
+ * A committed change, as pushed to staff clients and kept as the audit log: a discriminated union
+ * on `type`, each with its own `before`/`after`.
+ */
+export type DomainEvent = NewDomainEvent & EventHead;
+export type DomainEventOf<K extends DomainEventType> = Extract<DomainEvent, { type: K }>;
+
+/** Does the change alter the Kommune's data (and hence bump its version)? A comment does not. */
+export const BUMPS_VERSION: Record<DomainEventType, boolean> = {
+  'meilenstein:recorded': true,
+  'meilenstein:corrected': true,
+  'meilenstein:withdrawn': true,
+  'foerderantrag:saved': true,
+  'kommentar:created': false,
+  'demo:reset': true,
+};
+
+/**
+ * What the public may see of a milestone: kind, date and whether it is demo data; notes, sources
+ * and the names of staff stay internal. The one rule for Kommune pages and events alike.
+ */
+export function publicMeilenstein(m: MeilensteinRecord): MeilensteinRecord {
+  return {
+    ...m,
+    notiz: null,
+    quelle: null,
+    erfasstVon: null,
+    zurueckgezogen: m.zurueckgezogen && { ...m.zurueckgezogen, von: null, grund: '' },
+  };
+}
+
+/** Of funding the public learns only that something changed: no Kommune, no figures. */
+export type PublicFoerderEvent = EventHead & { type: 'foerderantrag:saved'; ags: null; before: null; after: null };
+/** An event as the public sees it. Comments never reach the public. */
+export type PublicEvent =
+  Exclude<DomainEvent, { type: 'foerderantrag:saved' } | { type: 'kommentar:created' }> | PublicFoerderEvent;
+/** Whatever a client may be sent: the full event (staff) or its public projection. */
+export type VisibleEvent = DomainEvent | PublicEvent;
+
+/** Event types the public never sees (`toPublicEvent` answers null); the SQL twin filters on this list. */
+export const NON_PUBLIC_EVENT_TYPES = ['kommentar:created'] as const satisfies readonly DomainEventType[];
+/** Event types whose public projection names no Kommune, so no Kommune's public history shows them. */
+export const PUBLIC_WITHOUT_AGS = ['foerderantrag:saved'] as const satisfies readonly DomainEventType[];
+
+/**
+ * What the public may see of an event, or null when nothing: a milestone through
+ * `publicMeilenstein`, never who made the change; of funding only that something changed;
+ * comments not at all.
+ */
+export function toPublicEvent(event: DomainEvent): PublicEvent | null {
+  switch (event.type) {
+    case 'kommentar:created':
+      return null;
+    case 'foerderantrag:saved':
+      return { ...event, ags: null, actor: null, before: null, after: null };
+    case 'meilenstein:recorded':
+      return { ...event, actor: null, after: publicMeilenstein(event.after) };
+    case 'meilenstein:corrected':
+    case 'meilenstein:withdrawn':
+      return { ...event, actor: null, before: publicMeilenstein(event.before), after: publicMeilenstein(event.after) };
+    case 'demo:reset':
+      return { ...event, actor: null };
+  }
+}
+
+/**
+ * An event as a scope sees it, or null when not at all: a Polizeidirektion sees its own area and
+ * Land-wide events (no area, e.g. a demo reset), the public sees `toPublicEvent`. Its SQL twin is
+ * `visibleTo` in packages/db/src/events.ts (replay, feed, histories); a test holds the two equal.
+ */
+export function eventAsSeenBy(
+  scope: Scope,
+  event: DomainEvent,
+  polizeidirektion: PolizeidirektionId | null,
+): VisibleEvent | null {
+  if (scope.kind === 'public') return toPublicEvent(event);
+  if (scope.kind === 'polizeidirektion' && polizeidirektion && !scopeCovers(scope, polizeidirektion)) return null;
+  return event;
+}
+
+/**
+ * An event in a scope's activity feed, or with `ags` in that Kommune's history: what
+ * `eventAsSeenBy` shows, about that Kommune as the scope sees it. Its SQL twin is `newest` in
+ * packages/db/src/events.ts.
+ */
+export function eventInHistory(
+  scope: Scope,
+  event: DomainEvent,
+  polizeidirektion: PolizeidirektionId | null,
+  ags?: string,
+): VisibleEvent | null {
+  const seen = eventAsSeenBy(scope, event, polizeidirektion);
+  return seen && (ags === undefined || seen.ags === ags) ? seen : null;
+}
