@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
-import type { FoerderantragRecord, FoerderungUebersicht, KommuneDetail, KpiPoint, KpiSnapshot } from '@asskomm/domain';
+import type {
+  FoerderantragRecord,
+  FoerderungUebersicht,
+  KommuneDetail,
+  KpiPoint,
+  KpiSnapshot,
+  VisibleEvent,
+} from '@asskomm/domain';
 import { DEMO_PASSWORD } from '../src/auth/initial-benutzer.ts';
 import { TestClient } from './test-client.ts';
 import { startTestServer, type RunningServer } from './test-server.ts';
@@ -267,7 +274,15 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
       betragCent: 100_000,
       version,
     });
-    expect(stale.status).toBe(409);
+    // The one 409 shape: the application as it is now and the change that made it so.
+    expect(stale).toMatchObject({
+      status: 409,
+      body: {
+        field: 'version',
+        aktuell: { id, version: approved.body.antrag.version },
+        letzteAenderung: { type: 'foerderantrag:saved', actor: 'Demo LPR-Team', after: { id } },
+      },
+    });
     const newVersion = approved.body.antrag.version;
     const over = await lpr.json('POST', `/api/foerderantraege/${id}/auszahlungen`, {
       datum: '2025-04-01',
@@ -299,6 +314,61 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
       bewilligtCent: year.bewilligtCent,
       ausgezahltCent: year.ausgezahltCent,
     });
+  });
+
+  it('answers a retried command with the same Idempotency-Key as the first time and writes once', async () => {
+    const kommune = await untouchedGemeinde(lpr, 'chemnitz');
+    const body = { kind: 'erstberatung', date: '2024-02-01', version: kommune.version };
+    const send = async (key: string, payload: unknown = body) => {
+      const response = await lpr.request('POST', `/api/kommunen/${kommune.ags}/meilensteine`, payload, {
+        'idempotency-key': key,
+      });
+      return { status: response.status, body: (await response.json()) as { seq: number; version: number } };
+    };
+    const first = await send('erfassen-1');
+    expect(first.status).toBe(201);
+    expect(await send('erfassen-1')).toEqual(first);
+    // Two at once with a new key (a double click): one writes, both get its answer.
+    const [a, b] = await Promise.all([
+      send('erfassen-2', { ...body, date: '2024-03-01', version: first.body.version }),
+      send('erfassen-2', { ...body, date: '2024-03-01', version: first.body.version }),
+    ]);
+    expect(a).toEqual(b);
+    expect(a.status).toBe(201);
+    const history = await lpr.json<VisibleEvent[]>('GET', `/api/kommunen/${kommune.ags}/verlauf`);
+    expect(history.body.map((e) => e.seq)).toEqual([a.body.seq, first.body.seq]);
+    expect((await lpr.json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`)).body.version).toBe(a.body.version);
+    // The same key for another request is refused; a malformed key too.
+    expect(await send('erfassen-1', { ...body, date: '2024-04-01' })).toMatchObject({
+      status: 422,
+      body: { field: 'Idempotency-Key' },
+    });
+    expect((await send('kein Schlüssel!')).status).toBe(400);
+  });
+
+  it('answers a visitor 401 at once, without waiting for a lock another write holds on the Kommune', async () => {
+    let release!: () => void;
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holding = server.test.db.transaction().execute(async (trx) => {
+      await trx.selectFrom('kommune').select('ags').where('ags', '=', GOERLITZ).forUpdate().execute();
+      locked();
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await isLocked;
+    try {
+      const started = Date.now();
+      const answer = await new TestClient(server.url).request('POST', `/api/kommunen/${GOERLITZ}/meilensteine`, {
+        kind: 'coaching_begonnen',
+        date: '2024-01-01',
+        version: 0,
+      });
+      expect(answer.status).toBe(401);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      release();
+      await holding;
+    }
   });
 
   it('lets only editors write: 401 visitors, 403 read-only roles in scope, 404 outside the scope', async () => {

@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import {
-  computeKpiCounts,
-  monthEnds,
-  PROGRAMME_START,
-  type DomainEvent,
-  type KommuneLineage,
-  type MeilensteinKind,
-  type Scope,
-} from '@asskomm/domain';
+import { type DomainEvent, type Scope } from '@asskomm/domain';
 import { GEMEINDE_COUNT, POLIZEIDIREKTIONEN } from '@asskomm/geo';
 import {
   kommunen,
@@ -98,21 +90,6 @@ describe.each(TEST_DATABASE_KINDS)('on %s', (kind) => {
     const land = await kpi.snapshot(test.db, LAND, '2024-06-30');
     expect(parts.reduce((sum, p) => sum + p.mitglieder, 0)).toBe(land.mitglieder);
     expect(parts.reduce((sum, p) => sum + p.gemeinden, 0)).toBe(land.gemeinden);
-  });
-
-  it('computes in SQL the same KPIs as the domain functions, at every month end since 2019', async () => {
-    const rows = await test.db.selectFrom('meilenstein').select(['kommune_ags', 'kind', 'datum']).execute();
-    const facts = rows.map((r) => ({ ags: r.kommune_ags, kind: r.kind as MeilensteinKind, date: r.datum }));
-    const lineageRows = await test.db.selectFrom('kommune').select(['ags', 'gueltig_bis', 'nachfolger_ags']).execute();
-    const lineage = new Map<string, KommuneLineage>(
-      lineageRows.map((r) => [r.ags, { ags: r.ags, gueltigBis: r.gueltig_bis, nachfolger: r.nachfolger_ags }]),
-    );
-    const dates = monthEnds(PROGRAMME_START, '2026-11-21');
-    const fromSql = await kpi.countsOn(test.db, LAND, dates);
-    expect(fromSql.map((p) => p.stand)).toEqual(dates);
-    for (const point of fromSql) {
-      expect(point).toEqual({ stand: point.stand, ...computeKpiCounts(facts, lineage, point.stand) });
-    }
   });
 
   it('reports the public figures of the demo data through the KPI snapshot', async () => {

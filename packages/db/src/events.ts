@@ -81,7 +81,7 @@ type EventQuery = SelectQueryBuilder<
 /**
  * Restricts a query to the events `scope` may see, and with `ags` to that Kommune's history as the
  * scope sees it. The SQL twin of `eventAsSeenBy`/`eventInHistory` in packages/domain/src/events.ts;
- * events.spec.ts holds the two equal for every scope and event type.
+ * mirrored-rules.spec.ts holds the two equal for every scope and event type.
  */
 function visibleTo(query: EventQuery, scope: Scope, ags?: string): EventQuery {
   let visible = query;

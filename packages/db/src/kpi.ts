@@ -113,7 +113,8 @@ async function foerderungOn(
   area: Area,
 ): Promise<FoerderungKpiZahlen> {
   const haushaltsjahr = Number(stand.slice(0, 4));
-  // Mirrors foerderbetraegeAsOf of @asskomm/domain: every stage counts from its date on.
+  // The SQL twin of foerderbetraegeAsOf (@asskomm/domain): every stage counts from its date on;
+  // mirrored-rules.spec.ts holds the two equal.
   const { rows } = await sql<{
     budget: string | null;
     beantragt: string;

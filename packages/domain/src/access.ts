@@ -1,4 +1,4 @@
-import type { PolizeidirektionId } from './kommune.ts';
+import { POLIZEIDIREKTION_IDS, type PolizeidirektionId } from './kommune.ts';
 
 /** Roles of signed-in users. Visitors without an account act as `public`. */
 export const ROLES = ['admin', 'lpr', 'ministerium', 'polizei'] as const;
@@ -15,6 +15,13 @@ export const ROLE_LABELS: Record<Role | 'public', string> = {
 /** What a request may see: the whole Land, one Polizeidirektion's area, or the public aggregate. */
 export type Scope =
   { kind: 'land' } | { kind: 'polizeidirektion'; polizeidirektion: PolizeidirektionId } | { kind: 'public' };
+
+/** Every scope there is: the Land, the public and each Polizeidirektion (hence every room events go to). */
+export const ALL_SCOPES: readonly Scope[] = [
+  { kind: 'land' },
+  { kind: 'public' },
+  ...POLIZEIDIREKTION_IDS.map((polizeidirektion): Scope => ({ kind: 'polizeidirektion', polizeidirektion })),
+];
 
 /** Who is asking, as far as permissions go. An admin viewing "als" another role is read-only. */
 export interface Principal {

@@ -110,7 +110,7 @@ export function toPublicEvent(event: DomainEvent): PublicEvent | null {
 /**
  * An event as a scope sees it, or null when not at all: a Polizeidirektion sees its own area and
  * Land-wide events (no area, e.g. a demo reset), the public sees `toPublicEvent`. Its SQL twin is
- * `visibleTo` in packages/db/src/events.ts (replay, feed, histories); a test holds the two equal.
+ * `visibleTo` in packages/db/src/events.ts (replay, feed, histories); packages/db/src/mirrored-rules.spec.ts holds the two equal.
  */
 export function eventAsSeenBy(
   scope: Scope,
@@ -135,4 +135,15 @@ export function eventInHistory(
 ): VisibleEvent | null {
   const seen = eventAsSeenBy(scope, event, polizeidirektion);
   return seen && (ags === undefined || seen.ags === ags) ? seen : null;
+}
+
+/**
+ * Whether `scope` sees presence (who views or edits) in an area: staff only, the Land everywhere,
+ * a Polizeidirektion in its own area (`polizeidirektion` null: a Land-wide user outside any
+ * Kommune, seen by the Land). Its SQL twin is the scope rule `inScope` (packages/db/src/area.ts),
+ * through which a tab may announce a Kommune at all; mirrored-rules.spec.ts holds the two equal.
+ */
+export function presenceVisibleTo(scope: Scope, polizeidirektion: PolizeidirektionId | null): boolean {
+  if (scope.kind === 'public') return false;
+  return scope.kind === 'land' || scope.polizeidirektion === polizeidirektion;
 }

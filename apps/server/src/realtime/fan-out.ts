@@ -1,5 +1,6 @@
 import { events, type DbHandle } from '@asskomm/db';
 import {
+  ALL_SCOPES,
   eventAsSeenBy,
   excerpt,
   REPLAY_LIMIT,
@@ -8,7 +9,7 @@ import {
   type Scope,
 } from '@asskomm/domain';
 import type { RealtimeServer } from './types.ts';
-import { ALL_SCOPES, roomOf, benutzerRoom } from './rooms.ts';
+import { roomOf, benutzerRoom } from './rooms.ts';
 
 export interface FanOut {
   /** Reads where each room stands and starts pushing what is committed after that. */

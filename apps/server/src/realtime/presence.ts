@@ -1,7 +1,9 @@
 import { kommunen, type DbHandle } from '@asskomm/db';
 import {
+  ALL_SCOPES,
   parseGerman,
   presenceStateSchema,
+  presenceVisibleTo,
   type PolizeidirektionId,
   type PresenceEntry,
   type Scope,
@@ -9,10 +11,9 @@ import {
 import type { RealtimeServer, RealtimeSocket } from './types.ts';
 import { presenceRoom, roomOf } from './rooms.ts';
 
-/** Rooms of viewers who may see presence in `polizeidirektion`'s area: the Land's and that area's. */
+/** Rooms of viewers who may see presence in `polizeidirektion`'s area (presenceVisibleTo). */
 function viewerRooms(polizeidirektion: PolizeidirektionId | null): string[] {
-  const land = roomOf({ kind: 'land' });
-  return polizeidirektion ? [land, roomOf({ kind: 'polizeidirektion', polizeidirektion })] : [land];
+  return ALL_SCOPES.filter((scope) => presenceVisibleTo(scope, polizeidirektion)).map(roomOf);
 }
 
 /** The presence room a viewer of `scope` lists; the public takes no part. */

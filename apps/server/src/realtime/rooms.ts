@@ -1,17 +1,9 @@
 import type { PolizeidirektionId, Scope } from '@asskomm/domain';
-import { POLIZEIDIREKTION_IDS } from '@asskomm/domain';
 
 /** The one room of each scope; an event goes to the rooms whose scope covers it. */
 export function roomOf(scope: Scope): string {
   return scope.kind === 'polizeidirektion' ? `scope:pd:${scope.polizeidirektion}` : `scope:${scope.kind}`;
 }
-
-/** Every scope a socket can have, hence every room events are pushed to. */
-export const ALL_SCOPES: Scope[] = [
-  { kind: 'land' },
-  { kind: 'public' },
-  ...POLIZEIDIREKTION_IDS.map((polizeidirektion): Scope => ({ kind: 'polizeidirektion', polizeidirektion })),
-];
 
 export const benutzerRoom = (benutzerId: number) => `benutzer:${benutzerId}`;
 
