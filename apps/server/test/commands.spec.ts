@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kommunen } from '@asskomm/db';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import type {
   FoerderantragRecord,
@@ -351,7 +352,7 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
     let locked!: () => void;
     const isLocked = new Promise<void>((resolve) => (locked = resolve));
     const holding = server.test.db.transaction().execute(async (trx) => {
-      await trx.selectFrom('kommune').select('ags').where('ags', '=', GOERLITZ).forUpdate().execute();
+      await kommunen.lockInScope(trx, { kind: 'land' }, GOERLITZ);
       locked();
       await new Promise<void>((resolve) => (release = resolve));
     });
