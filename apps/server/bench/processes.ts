@@ -8,7 +8,7 @@ export const CAN_PIN = availableParallelism() >= 2 && spawnSync('taskset', ['-V'
 export const SERVER_CORE = '0';
 export const GENERATOR_CORE = '1';
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -14,7 +14,7 @@ export interface Target {
   cpuSeconds(): number;
 }
 
-export const LOGIN = { email: 'lpr@demo.asskomm.invalid', password: 'Demo-Passwort-2026' };
+const LOGIN = { email: 'lpr@demo.asskomm.invalid', password: 'Demo-Passwort-2026' };
 /** Kommunen written in turn; a write waits for none, so at 10 writes/s each has 10 s per write. */
 const WRITTEN_KOMMUNEN = 100;
 

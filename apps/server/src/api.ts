@@ -25,7 +25,7 @@ export interface ApiDeps extends AuthRoutesDeps {
 }
 
 /** API paths that were renamed → their name now; old bookmarks and scripts are redirected. */
-export const RENAMED_PATHS: Record<string, string> = { '/users': '/benutzer' };
+const RENAMED_PATHS: Record<string, string> = { '/users': '/benutzer' };
 
 /** The JSON API under /api. Every answer is JSON, errors included, with a German message. */
 export function createApi(deps: ApiDeps): express.Router {

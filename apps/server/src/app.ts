@@ -40,7 +40,7 @@ export interface App {
 /** How often expired sessions and idempotency keys are swept. */
 const SWEEP_EVERY_MS = 10 * 60_000;
 
-export const DEFAULT_SESSION_LIMITS = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
+const DEFAULT_SESSION_LIMITS = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
 
 /** Wires HTTP API, Socket.IO and pages onto one HTTP server. Reads no environment. */
 export function createApp(options: AppOptions): App {

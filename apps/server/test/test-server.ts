@@ -43,7 +43,7 @@ export async function startSecondNode(first: RunningServer): Promise<{ url: stri
 }
 
 /** A demo account (e.g. `lpr`) as the actor of commands run directly, not through HTTP. */
-export async function demoActor(server: RunningServer, who: string): Promise<Actor> {
+async function demoActor(server: RunningServer, who: string): Promise<Actor> {
   const row = await benutzer.findByEmail(server.test.db, `${who}@demo.asskomm.invalid`);
   if (!row) throw new Error(`Kein Demo-Zugang ${who}`);
   const principal = {

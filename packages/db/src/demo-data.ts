@@ -11,13 +11,13 @@ import {
 } from '@asskomm/domain';
 
 /** What the demo generator needs to know of a Gemeinde. */
-export interface DemoGemeinde {
+interface DemoGemeinde {
   ags: string;
   name: string;
   polizeidirektion: PolizeidirektionId;
 }
 
-export interface DemoMeilenstein {
+interface DemoMeilenstein {
   ags: string;
   kind: MeilensteinKind;
   date: string;
@@ -31,20 +31,20 @@ export interface DemoMeilenstein {
 /** Who usually signs a Kooperationsvereinbarung (domain.md; signatories vary). */
 export const DEMO_SIGNATORIES = ['Landespräventionsrat Sachsen', 'Bürgermeister/in', 'Polizeipräsident/in'];
 
-export interface DemoFoerderantrag extends FoerderantragFacts {
+interface DemoFoerderantrag extends FoerderantragFacts {
   ags: string;
   zweck: Foerderzweck;
   handlungsfelder: Handlungsfeld[];
 }
 
-export interface DemoData {
+interface DemoData {
   modellkommunen: string[];
   meilensteine: DemoMeilenstein[];
   foerderantraege: DemoFoerderantrag[];
 }
 
 /** The eight Modellkommunen from the start (domain.md). */
-export const MODELLKOMMUNEN = ['Chemnitz', 'Freital', 'Görlitz', 'Leipzig', 'Pirna', 'Plauen', 'Wurzen', 'Zwickau'];
+const MODELLKOMMUNEN = ['Chemnitz', 'Freital', 'Görlitz', 'Leipzig', 'Pirna', 'Plauen', 'Wurzen', 'Zwickau'];
 
 const PUBLIC_SOURCE = 'Pressemitteilung des Freistaates Sachsen / Landespräventionsrat';
 
@@ -193,11 +193,7 @@ function stripKurort(name: string): string {
 }
 
 /** Finds the one Gemeinde of that name in that Polizeidirektion, or throws. */
-export function resolveGemeinde(
-  gemeinden: readonly DemoGemeinde[],
-  name: string,
-  pd?: PolizeidirektionId,
-): DemoGemeinde {
+function resolveGemeinde(gemeinden: readonly DemoGemeinde[], name: string, pd?: PolizeidirektionId): DemoGemeinde {
   const matches = gemeinden.filter(
     (g) => stripKurort(g.name) === name && (pd === undefined || g.polizeidirektion === pd),
   );

@@ -206,11 +206,5 @@ export interface Database {
   idempotency_key: IdempotencyKeyTable;
 }
 
-export type KommuneRow = Selectable<KommuneTable>;
 export type NewKommune = Insertable<KommuneTable>;
-export type MeilensteinRow = Selectable<MeilensteinTable>;
-export type NewMeilenstein = Insertable<MeilensteinTable>;
-export type NewFoerderantrag = Insertable<FoerderantragTable>;
-export type DomainEventRow = Selectable<DomainEventTable>;
 export type BenutzerRow = Selectable<BenutzerTable>;
-export type SessionRow = Selectable<SessionTable>;

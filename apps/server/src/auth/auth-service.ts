@@ -35,7 +35,7 @@ export interface AuthService extends AuthOptions {
 }
 
 /** The permissions of a session: its user's, or read-only those of the role an admin views as. */
-export function principalOf(session: Session): Principal {
+function principalOf(session: Session): Principal {
   if (session.viewAsRole) {
     return {
       benutzerId: session.benutzerId,

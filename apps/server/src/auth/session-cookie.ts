@@ -8,7 +8,7 @@ export interface CookiePolicy {
   maxAgeSeconds: number;
 }
 
-export function cookieName(policy: CookiePolicy): string {
+function cookieName(policy: CookiePolicy): string {
   return policy.secure ? '__Host-asskomm_sitzung' : 'asskomm_sitzung';
 }
 
