@@ -39,7 +39,7 @@ describe('demo data', () => {
     }
   });
 
-  it('matches the press figures quoted in domain.md', () => {
+  it('matches the press figures quoted in docs/domain.md', () => {
     expect(computeKpiCounts(demo.meilensteine, lineage, '2021-09-01')).toMatchObject({ beraten: 121, kpr: 25 });
     expect(computeKpiCounts(demo.meilensteine, lineage, '2021-12-01').mitglieder).toBe(30);
     expect(computeKpiCounts(demo.meilensteine, lineage, '2023-02-23').mitglieder).toBe(47);

@@ -28,7 +28,7 @@ interface DemoMeilenstein {
   unterzeichnung?: string;
 }
 
-/** Who usually signs a Kooperationsvereinbarung (domain.md; signatories vary). */
+/** Who usually signs a Kooperationsvereinbarung (docs/domain.md; signatories vary). */
 export const DEMO_SIGNATORIES = ['Landespräventionsrat Sachsen', 'Bürgermeister/in', 'Polizeipräsident/in'];
 
 interface DemoFoerderantrag extends FoerderantragFacts {
@@ -43,13 +43,13 @@ interface DemoData {
   foerderantraege: DemoFoerderantrag[];
 }
 
-/** The eight Modellkommunen from the start (domain.md). */
+/** The eight Modellkommunen from the start (docs/domain.md). */
 const MODELLKOMMUNEN = ['Chemnitz', 'Freital', 'Görlitz', 'Leipzig', 'Pirna', 'Plauen', 'Wurzen', 'Zwickau'];
 
 const PUBLIC_SOURCE = 'Pressemitteilung des Freistaates Sachsen / Landespräventionsrat';
 
 /**
- * Publicly reported Kooperationsvereinbarungen (domain.md, "Known signings"). Where only the month
+ * Publicly reported Kooperationsvereinbarungen (docs/domain.md, "Known signings"). Where only the month
  * or year is known, the date is the first of that month or 1 July, and the note says so.
  */
 export const REAL_SIGNINGS: readonly { name: string; pd: PolizeidirektionId; date: string; precision?: string }[] = [
@@ -87,7 +87,7 @@ interface Checkpoint {
 }
 
 /**
- * Cumulative totals the demo reproduces: the public figures of domain.md on their dates, and
+ * Cumulative totals the demo reproduces: the public figures of docs/domain.md on their dates, and
  * plausible values in between and after (marked "plausibel"). The seed test holds the data to them.
  */
 export const TARGETS: Record<'beraten' | 'mitglieder' | 'kpr', readonly Checkpoint[]> = {
@@ -251,7 +251,7 @@ export function buildDemoData(gemeinden: readonly DemoGemeinde[], today: string)
     signedOn.set(g.ags, date);
     add(g.ags, 'kooperationsvereinbarung', date, true, null, `${date}|${g.ags}`);
   }
-  // Oelsnitz/Erzgeb. signed a Vorvereinbarung in 2021 before its full agreement (domain.md).
+  // Oelsnitz/Erzgeb. signed a Vorvereinbarung in 2021 before its full agreement (docs/domain.md).
   add(
     resolveGemeinde(gemeinden, 'Oelsnitz/Erzgeb.', 'chemnitz').ags,
     'vorvereinbarung',

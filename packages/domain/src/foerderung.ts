@@ -9,7 +9,7 @@ export const FOERDERZWECK_LABELS: Record<Foerderzweck, string> = {
   projekt: 'Projekt / Maßnahme',
 };
 
-/** Fields of action named publicly, including those of the 2026 needs survey (domain.md). */
+/** Fields of action named publicly, including those of the 2026 needs survey (docs/domain.md). */
 export const HANDLUNGSFELDER = [
   'sachbeschaedigung_graffiti',
   'vermuellung',

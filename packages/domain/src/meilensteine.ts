@@ -1,4 +1,4 @@
-/** The dated steps a Kommune goes through in ASSKomm, in process order (domain.md, "The process of one Kommune"). */
+/** The dated steps a Kommune goes through in ASSKomm, in process order (docs/domain.md, "The process of one Kommune"). */
 export const MEILENSTEIN_KINDS = [
   'erstberatung',
   'vorvereinbarung',

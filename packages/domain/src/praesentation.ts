@@ -63,7 +63,7 @@ export interface Kapitel {
   art: 'start' | 'fachtag' | 'mitglieder';
 }
 
-/** The public ASSKomm-Fachtage (domain.md). */
+/** The public ASSKomm-Fachtage (docs/domain.md). */
 export const FACHTAGE = ['2021-09-23', '2023-09-14', '2025-09-11'] as const;
 /** Member counts the story marks when the alliance first reached them. */
 const MITGLIEDER_MARKEN = [10, 25, 30, 50, 75, 100];

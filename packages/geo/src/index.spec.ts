@@ -129,7 +129,7 @@ describe('Gemeinden', () => {
 });
 
 describe('Kreise and Polizeidirektionen', () => {
-  it('are the 13 Kreise of domain.md', () => {
+  it('are the 13 Kreise of docs/domain.md', () => {
     expect(KREISE).toHaveLength(13);
     expect(Object.fromEntries(KREISE.map((k) => [k.ags, k.name]))).toEqual(KREIS_NAMES);
     expect(KREISE.filter((k) => k.art === 'Kreisfreie Stadt').map((k) => k.ags)).toEqual(['14511', '14612', '14713']);
@@ -138,7 +138,7 @@ describe('Kreise and Polizeidirektionen', () => {
     expect(kreisByAgs('14000')).toBeUndefined();
   });
 
-  it('map Kreise to Polizeidirektionen exactly as in domain.md', () => {
+  it('map Kreise to Polizeidirektionen exactly as in docs/domain.md', () => {
     expect(POLIZEIDIREKTIONEN.map((pd) => pd.id)).toEqual(Object.keys(PD_AREAS));
     for (const pd of POLIZEIDIREKTIONEN) {
       const expected = PD_AREAS[pd.id];
@@ -173,7 +173,7 @@ describe('Vorgänger (merged Gemeinden)', () => {
     }
   });
 
-  it('contain the mergers of domain.md and the one of 1.1.2018', () => {
+  it('contain the mergers of docs/domain.md and the one of 1.1.2018', () => {
     const merged = Object.fromEntries(
       VORGAENGER.map((v) => [v.name, [v.gueltigBis, gemeindeByAgs(v.nachfolger)?.name]]),
     );
