@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import {
@@ -11,7 +11,7 @@ import {
   type VisibleEvent,
 } from '@asskomm/domain';
 import { GEMEINDE_COUNT } from '@asskomm/geo';
-import { recordMeilensteinAsLpr, startTestServer, type RunningServer } from './test-server.ts';
+import { recordMeilensteinAsLpr, useTestServer } from './test-server.ts';
 
 async function getJson<T>(url: string): Promise<{ status: number; body: T; type: string | null }> {
   const response = await fetch(url);
@@ -19,15 +19,7 @@ async function getJson<T>(url: string): Promise<{ status: number; body: T; type:
 }
 
 describe.each(TEST_DATABASE_KINDS)('server on %s', (kind) => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-  }, 60_000);
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer(kind);
 
   it('reports health with the database kind', async () => {
     const { status, body } = await getJson<{ status: string; database: string }>(`${server.url}/api/health`);

@@ -14,7 +14,7 @@ import {
 } from '@asskomm/domain';
 import { DEMO_PASSWORD, DEMO_BENUTZER } from '../src/auth/initial-benutzer.ts';
 import { TestClient } from './test-client.ts';
-import { recordMeilensteinAsLpr, startTestServer, type RunningServer } from './test-server.ts';
+import { recordMeilensteinAsLpr, startTestServer, useTestServer, type RunningServer } from './test-server.ts';
 
 /**
  * The authorization matrix: every role × every endpoint × read/write, each cell asserted. Later
@@ -291,15 +291,7 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
 });
 
 describe.each(TEST_DATABASE_KINDS)('police directorates see nothing of each other on %s', (kind) => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-  }, 60_000);
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer(kind);
 
   const AREAS = {
     'pd-goerlitz': { own: 'goerlitz', other: 'leipzig', otherAgs: LEIPZIG, otherPrefixes: ['14713', '14729', '14730'] },

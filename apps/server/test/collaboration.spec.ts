@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { events } from '@asskomm/db';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import type {
@@ -10,7 +10,7 @@ import type {
 } from '@asskomm/domain';
 import { SOCKET_RATE } from '../src/realtime/socket-guard.ts';
 import { demoBenutzer, TestClient, type LiveSocket } from './test-client.ts';
-import { recordMeilensteinAsLpr, startSecondNode, startTestServer, type RunningServer } from './test-server.ts';
+import { recordMeilensteinAsLpr, useTestServer, useTwoNodes } from './test-server.ts';
 
 const GOERLITZ = '14626110';
 
@@ -20,15 +20,7 @@ function rawEmit(socket: LiveSocket, name: string, ...args: unknown[]): void {
 }
 
 describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-  }, 60_000);
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer(kind);
 
   it('notifies the @mentioned user at once, and only them', async () => {
     const lpr = await demoBenutzer(server.url, 'lpr');
@@ -254,18 +246,7 @@ describe.each(TEST_DATABASE_KINDS)('working together on %s', (kind) => {
 });
 
 describe.skipIf(!TEST_DATABASE_KINDS.includes('postgres'))('presence across two nodes on PostgreSQL', () => {
-  let server: RunningServer;
-  let second: Awaited<ReturnType<typeof startSecondNode>>;
-
-  beforeAll(async () => {
-    server = await startTestServer('postgres');
-    second = await startSecondNode(server);
-  }, 60_000);
-
-  afterAll(async () => {
-    await second?.stop();
-    await server?.stop();
-  });
+  const { first: server, second } = useTwoNodes();
 
   it('shows an editor on node A to a viewer on node B, in the list and live', async () => {
     const { socket: editor } = await (await demoBenutzer(server.url, 'lpr')).socket();

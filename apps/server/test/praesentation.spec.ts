@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import type { KioskLink, PraesentationStand } from '@asskomm/domain';
 import { demoBenutzer, TestClient } from './test-client.ts';
-import { startSecondNode, startTestServer, type RunningServer } from './test-server.ts';
+import { useTestServer, useTwoNodes } from './test-server.ts';
 
 /** PUT /api/praesentation as a venue screen with a kiosk link, without an account. */
 function asKiosk(url: string, token: string, body: unknown): Promise<Response> {
@@ -14,15 +14,7 @@ function asKiosk(url: string, token: string, body: unknown): Promise<Response> {
 }
 
 describe.each(TEST_DATABASE_KINDS)('the Fachtag presentation on %s', (kind) => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-  }, 60_000);
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer(kind);
 
   it('moves every screen, the public audience included, when the LPR steps it', async () => {
     const lpr = await demoBenutzer(server.url, 'lpr');
@@ -87,18 +79,7 @@ describe.each(TEST_DATABASE_KINDS)('the Fachtag presentation on %s', (kind) => {
 });
 
 describe.skipIf(!TEST_DATABASE_KINDS.includes('postgres'))('the presentation across two nodes', () => {
-  let server: RunningServer;
-  let second: Awaited<ReturnType<typeof startSecondNode>>;
-
-  beforeAll(async () => {
-    server = await startTestServer('postgres');
-    second = await startSecondNode(server);
-  }, 60_000);
-
-  afterAll(async () => {
-    await second?.stop();
-    await server?.stop();
-  });
+  const { first: server, second } = useTwoNodes();
 
   it('reaches the audience of the other node', async () => {
     const { socket: audience } = await new TestClient(second.url).socket();

@@ -3,48 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startNode, untilHealth } from './server-node.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'asskomm-process-'));
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: string[];
-}
-
-/** Starts the real server process from source on a free port, with its PGlite data in `dataDir`. */
-async function startServer(env: Record<string, string> = {}): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: join(import.meta.dirname, '..'),
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DASHBOARD_BUILD: join(dataDir, 'none'),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      const match = /läuft auf (http:\/\/\S+)/.exec(output.join(''));
-      if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`Server beendet (${code}): ${output.join('')}`)));
-  });
-  return { child, url, output };
-}
-
-async function healthy(url: string): Promise<void> {
-  await expect
-    .poll(async () => (await fetch(`${url}/api/health`).catch(() => undefined))?.status, { timeout: 30_000 })
-    .toBe(200);
-}
+const startServer = () => startNode({ DATA_DIR: dataDir });
 
 function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
@@ -67,24 +30,24 @@ describe('the server process', () => {
 
   it('shuts down on SIGTERM within 5 s, and keeps its data through a kill -9', async () => {
     const first = await startServer();
-    await healthy(first.url);
+    await untilHealth(first, 200, 30_000);
     const before = await (await fetch(`${first.url}/api/kpi?stand=2026-01-01`)).json();
     const started = Date.now();
     first.child.kill('SIGTERM');
-    expect(await exited(first.child)).toBe(0);
+    expect(await first.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(5_000);
 
     const second = await startServer();
-    await healthy(second.url);
+    await untilHealth(second, 200, 30_000);
     expect(await (await fetch(`${second.url}/api/kpi?stand=2026-01-01`)).json()).toEqual(before);
     second.child.kill('SIGKILL');
-    await exited(second.child);
+    await second.exited;
 
     const third = await startServer();
-    await healthy(third.url);
+    await untilHealth(third, 200, 30_000);
     expect(await (await fetch(`${third.url}/api/kpi?stand=2026-01-01`)).json()).toEqual(before);
     expect(third.output.join('')).not.toContain('Demodaten angelegt');
     third.child.kill('SIGTERM');
-    expect(await exited(third.child)).toBe(0);
+    expect(await third.exited).toBe(0);
   }, 90_000);
 });

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@asskomm/db/testing';
 import { benutzer, createDb, recordMeilenstein, type DatabaseKind, type MeilensteinCreate } from '@asskomm/db';
@@ -63,4 +64,59 @@ export async function recordMeilensteinAsLpr(
   const [event] = (await recordMeilenstein(server.test, await demoActor(server, 'lpr'), input)).events;
   if (event?.type !== 'meilenstein:recorded') throw new Error('Kein Meilenstein erfasst');
   return event;
+}
+
+/**
+ * The test server of a suite: started before its tests, stopped after them. Call it in a
+ * `describe` callback; the returned handle reads the running server.
+ */
+export function useTestServer(
+  kind: DatabaseKind,
+  options: Partial<Pick<AppOptions, 'demoMode' | 'admin' | 'session'>> = {},
+): RunningServer {
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(kind, options);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+  const running = (): RunningServer => {
+    if (!server) throw new Error('Der Testserver läuft noch nicht.');
+    return server;
+  };
+  return {
+    get app() {
+      return running().app;
+    },
+    get test() {
+      return running().test;
+    },
+    get url() {
+      return running().url;
+    },
+    stop: () => running().stop(),
+  };
+}
+
+/** Two server nodes on one PostgreSQL database for a suite, as behind a load balancer. */
+export function useTwoNodes(): { first: RunningServer; second: { readonly url: string } } {
+  const first = useTestServer('postgres');
+  let second: Awaited<ReturnType<typeof startSecondNode>> | undefined;
+  beforeAll(async () => {
+    second = await startSecondNode(first);
+  }, 60_000);
+  // After-hooks run last-registered first: this node stops before the first one.
+  afterAll(async () => {
+    await second?.stop();
+  });
+  return {
+    first,
+    second: {
+      get url() {
+        if (!second) throw new Error('Der zweite Knoten läuft noch nicht.');
+        return second.url;
+      },
+    },
+  };
 }

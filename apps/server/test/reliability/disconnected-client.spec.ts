@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import { DEMO_PASSWORD } from '../../src/auth/initial-benutzer.ts';
 import { TestClient } from '../test-client.ts';
-import { startTestServer, type RunningServer } from '../test-server.ts';
+import { useTestServer } from '../test-server.ts';
 import { expectInStep } from './database-truth.ts';
 import { NotizWriter } from './notiz-writer.ts';
 import { SyncClient } from './sync-client.ts';
@@ -11,15 +11,7 @@ const OFFLINE_MS = 30_000;
 const CHANGES = 100;
 
 describe.each(TEST_DATABASE_KINDS)('a live client on %s', (kind) => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-  }, 60_000);
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer(kind);
 
   it(`disconnected for 30 s while ${CHANGES} changes happen, ends with exactly the database's state`, async () => {
     const lpr = new TestClient(server.url);

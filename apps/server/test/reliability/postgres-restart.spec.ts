@@ -6,7 +6,7 @@ import { TestClient } from '../test-client.ts';
 import { committed, expectInStep } from './database-truth.ts';
 import { NotizWriter, type Write } from './notiz-writer.ts';
 import { privatePostgresAvailable, startPrivatePostgres, type PrivatePostgres } from './private-postgres.ts';
-import { killNode, startNode, untilHealth, type ServerNode } from './server-node.ts';
+import { killNode, startNode, untilHealth, type ServerNode } from '../server-node.ts';
 import { SyncClient } from './sync-client.ts';
 
 const skipped = privatePostgresAvailable ? '' : ' (skipped: no PostgreSQL binaries in /usr/lib/postgresql/15/bin)';
@@ -19,7 +19,7 @@ describe.skipIf(!privatePostgresAvailable)(`PostgreSQL restarted under a running
 
   beforeAll(async () => {
     postgres = await startPrivatePostgres();
-    node = await startNode(postgres.url);
+    node = await startNode({ DATABASE_URL: postgres.url });
     await untilHealth(node, 200, 40_000);
     handle = createDb({ databaseUrl: postgres.url });
   }, 90_000);

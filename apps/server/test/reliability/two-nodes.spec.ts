@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../../src/auth/initial-benutzer.ts';
 import { TestClient } from '../test-client.ts';
 import { expectInStep } from './database-truth.ts';
 import { NotizWriter } from './notiz-writer.ts';
-import { killNode, startNode, untilHealth, type ServerNode } from './server-node.ts';
+import { killNode, startNode, untilHealth, type ServerNode } from '../server-node.ts';
 import { SyncClient } from './sync-client.ts';
 
 const postgres = process.env.TEST_DATABASE_URL !== undefined;
@@ -19,9 +19,9 @@ describe.skipIf(!postgres)(`two server nodes on one PostgreSQL${skipped}`, () =>
   beforeAll(async () => {
     test = await createTestDatabase('postgres');
     // One after the other: the first migrates and seeds, the second finds it done.
-    a = await startNode(test.url!);
+    a = await startNode({ DATABASE_URL: test.url! });
     await untilHealth(a, 200, 40_000);
-    b = await startNode(test.url!);
+    b = await startNode({ DATABASE_URL: test.url! });
     await untilHealth(b, 200, 20_000);
   }, 90_000);
 

@@ -6,10 +6,12 @@ import {
   type MeilensteinKind,
   type MeilensteinRecord,
 } from '@asskomm/domain';
+import type { Transaction } from 'kysely';
 import { runCommand, type Locate, type Outcome } from '../command.ts';
 import type { DbHandle } from '../create-db.ts';
 import * as kommunen from '../kommunen.ts';
 import * as meilensteine from '../meilensteine.ts';
+import type { Database } from '../schema.ts';
 import { enforceMeilensteinRules } from './rules.ts';
 
 /** What a milestone command answers: the milestone, and the Kommune's version and the event's seq after it. */
@@ -66,7 +68,45 @@ function locate(id: number, version: number): Locate {
   };
 }
 
-/** Corrects the date, note or source of a milestone, also of a dissolved Kommune's history. */
+/**
+ * A change of an existing milestone (also in a dissolved Kommune's history): the Kommune's
+ * version is checked, a withdrawn milestone takes no change, and the Kommune's milestones as they
+ * would be after it must keep the rules.
+ */
+function changeMeilenstein(
+  handle: DbHandle,
+  actor: Actor,
+  id: number,
+  version: number,
+  change: {
+    type: 'meilenstein:corrected' | 'meilenstein:withdrawn';
+    withdrawnRefusal: string;
+    /** The Kommune's other milestones in force are checked together with this one as it would be (null: gone). */
+    next: (before: MeilensteinRecord) => { kind: MeilensteinKind; date: string } | null;
+    write: (trx: Transaction<Database>) => Promise<MeilensteinRecord>;
+  },
+): Promise<Outcome<MeilensteinAnswer>> {
+  return runCommand(handle, {
+    actor,
+    kommunen: locate(id, version),
+    may: EDIT_DOMAIN_DATA,
+    dissolvedAllowed: true,
+    work: async ({ trx }) => {
+      const before = (await meilensteine.findById(trx, id))!;
+      if (before.zurueckgezogen) throw new HttpError(422, change.withdrawnRefusal);
+      const others = (await meilensteine.activeOf(trx, before.ags)).filter((m) => m.id !== id);
+      const next = change.next(before);
+      enforceMeilensteinRules(next ? [...others, next] : others);
+      const after = await change.write(trx);
+      return {
+        events: [{ type: change.type, ags: before.ags, before, after }],
+        answer: ([event]) => ({ meilenstein: after, version: event!.version!, seq: event!.seq }),
+      };
+    },
+  });
+}
+
+/** Corrects the date, note or source of a milestone. */
 export function correctMeilenstein(
   handle: DbHandle,
   actor: Actor,
@@ -78,24 +118,11 @@ export function correctMeilenstein(
     version: number;
   },
 ): Promise<Outcome<MeilensteinAnswer>> {
-  return runCommand(handle, {
-    actor,
-    kommunen: locate(id, input.version),
-    may: EDIT_DOMAIN_DATA,
-    dissolvedAllowed: true,
-    work: async ({ trx }) => {
-      const before = (await meilensteine.findById(trx, id))!;
-      if (before.zurueckgezogen) {
-        throw new HttpError(422, 'Ein zurückgezogener Meilenstein kann nicht mehr korrigiert werden.');
-      }
-      const others = (await meilensteine.activeOf(trx, before.ags)).filter((m) => m.id !== id);
-      enforceMeilensteinRules([...others, { kind: before.kind, date: input.date ?? before.date }]);
-      const after = await meilensteine.correct(trx, id, input);
-      return {
-        events: [{ type: 'meilenstein:corrected', ags: before.ags, before, after }],
-        answer: ([event]) => ({ meilenstein: after, version: event!.version!, seq: event!.seq }),
-      };
-    },
+  return changeMeilenstein(handle, actor, id, input.version, {
+    type: 'meilenstein:corrected',
+    withdrawnRefusal: 'Ein zurückgezogener Meilenstein kann nicht mehr korrigiert werden.',
+    next: (before) => ({ kind: before.kind, date: input.date ?? before.date }),
+    write: (trx) => meilensteine.correct(trx, id, input),
   });
 }
 
@@ -106,20 +133,10 @@ export function withdrawMeilenstein(
   id: number,
   input: { grund: string; version: number },
 ): Promise<Outcome<MeilensteinAnswer>> {
-  return runCommand(handle, {
-    actor,
-    kommunen: locate(id, input.version),
-    may: EDIT_DOMAIN_DATA,
-    dissolvedAllowed: true,
-    work: async ({ trx }) => {
-      const before = (await meilensteine.findById(trx, id))!;
-      if (before.zurueckgezogen) throw new HttpError(422, 'Dieser Meilenstein ist bereits zurückgezogen.');
-      enforceMeilensteinRules((await meilensteine.activeOf(trx, before.ags)).filter((m) => m.id !== id));
-      const after = await meilensteine.withdraw(trx, id, actor.principal.benutzerId, input.grund);
-      return {
-        events: [{ type: 'meilenstein:withdrawn', ags: before.ags, before, after }],
-        answer: ([event]) => ({ meilenstein: after, version: event!.version!, seq: event!.seq }),
-      };
-    },
+  return changeMeilenstein(handle, actor, id, input.version, {
+    type: 'meilenstein:withdrawn',
+    withdrawnRefusal: 'Dieser Meilenstein ist bereits zurückgezogen.',
+    next: () => null,
+    write: (trx) => meilensteine.withdraw(trx, id, actor.principal.benutzerId, input.grund),
   });
 }

@@ -11,18 +11,21 @@ export interface ServerNode {
   exited: Promise<number | null>;
 }
 
-/** One server node as in production: its own process from source, on a free port, in demo mode, over that database. */
-export async function startNode(databaseUrl: string): Promise<ServerNode> {
+/**
+ * One server node as in production: its own process from source, on a free port, in demo mode,
+ * with `env` on top (`DATABASE_URL` for PostgreSQL, `DATA_DIR` for PGlite …).
+ */
+export async function startNode(env: Record<string, string>): Promise<ServerNode> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: join(import.meta.dirname, '../..'),
+    cwd: join(import.meta.dirname, '..'),
     env: {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
       DEMO: 'true',
       // The API is what is tested; no dashboard build is loaded.
       DASHBOARD_BUILD: join(tmpdir(), 'asskomm-ohne-dashboard'),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
