@@ -1,4 +1,10 @@
-import type { FoerderantragRecord, FoerderSumme, FoerderungUebersicht } from './api.ts';
+import type {
+  FoerderantragRecord,
+  FoerderSumme,
+  FoerderungKpi,
+  FoerderungKpiZahlen,
+  FoerderungUebersicht,
+} from './api.ts';
 import {
   DEFAULT_BUDGET_CENT,
   foerderbetraegeAsOf,
@@ -8,7 +14,7 @@ import {
 } from './foerderung.ts';
 import type { PolizeidirektionId } from './kommune.ts';
 import { verborgeneGebieteAm, verborgeneZellen, zeigeOderVerberge, zuWenigeAntraege } from './public-figures.ts';
-import { FOERDER_BETRAEGE, FOERDER_JAHR_BETRAEGE } from './api.ts';
+import { FOERDER_BETRAEGE, FOERDER_JAHR_BETRAEGE, FOERDER_KPI_BETRAEGE } from './api.ts';
 
 export interface FoerderungUebersichtInput {
   stand: string;
@@ -111,4 +117,19 @@ export function foerderungUebersicht(input: FoerderungUebersichtInput): Foerderu
       ),
     })),
   };
+}
+
+/**
+ * The headline funds of an area (`GET /api/kpi`) as the public may see them: hidden when the
+ * funding view of that Haushaltsjahr and day hides the area (`land`: the Land's applications, or
+ * null when the small-count rule does not apply).
+ */
+export function oeffentlicheFoerderKpi(
+  foerderung: FoerderungKpiZahlen,
+  land: readonly FoerderantragRecord[] | null,
+  stand: string,
+  gebiet: string,
+): FoerderungKpi {
+  const verborgen = land !== null && verborgeneGebieteAm(land, foerderung.haushaltsjahr, stand).has(gebiet);
+  return zeigeOderVerberge(foerderung, verborgen, FOERDER_KPI_BETRAEGE);
 }

@@ -1,14 +1,12 @@
 import express from 'express';
 import { foerderantraege, kpi, type DbHandle } from '@asskomm/db';
 import {
-  FOERDER_KPI_BETRAEGE,
   kpiQuerySchema,
   kpiVerlaufQuerySchema,
   monthEnds,
+  oeffentlicheFoerderKpi,
   PROGRAMME_START,
   todayInSaxony,
-  verborgeneGebieteAm,
-  zeigeOderVerberge,
   type KpiPoint,
   type KpiSnapshot,
 } from '@asskomm/domain';
@@ -31,12 +29,9 @@ export function kpiRoutes(handle: DbHandle): express.Router {
       // The same hidden areas as the public funding view (GET /api/foerderung) of that year and day.
       oeffentlich ? foerderantraege.list(handle.db, scope, stand) : null,
     ]);
-    const { foerderung } = zahlen;
-    const verborgen =
-      land !== null && verborgeneGebieteAm(land, foerderung.haushaltsjahr, stand).has(kreis ?? pd ?? 'land');
     const snapshot: KpiSnapshot = {
       ...zahlen,
-      foerderung: zeigeOderVerberge(foerderung, verborgen, FOERDER_KPI_BETRAEGE),
+      foerderung: oeffentlicheFoerderKpi(zahlen.foerderung, land, stand, kreis ?? pd ?? 'land'),
     };
     res.json(snapshot);
   });
