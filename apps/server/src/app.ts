@@ -3,6 +3,7 @@ import express from 'express';
 import { housekeeping, type DbHandle } from '@asskomm/db';
 import { createApi } from './api.ts';
 import { createAuthService } from './auth/auth-service.ts';
+import { readSessionToken, type CookiePolicy } from './auth/session-cookie.ts';
 import type { InitialBenutzerOptions } from './auth/initial-benutzer.ts';
 import { prepareDatabase, type DatabaseState } from './database.ts';
 import { attachRealtime } from './realtime/index.ts';
@@ -37,6 +38,17 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * A page rendered for a signed-in user holds staff names, notes and comments: neither a shared
+ * cache nor the browser's may keep it (the API answers no-store anyway).
+ */
+function personalPagesUncached(cookie: CookiePolicy): PageHandler {
+  return (req, res, next) => {
+    if (readSessionToken(req, cookie)) res.setHeader('Cache-Control', 'private, no-store');
+    next();
+  };
+}
+
 /** How often expired sessions and idempotency keys are swept. */
 const SWEEP_EVERY_MS = 10 * 60_000;
 
@@ -54,12 +66,8 @@ export function createApp(options: AppOptions): App {
     log = console.log,
   } = options;
   const database = prepareDatabase(handle, { demoMode, admin, log });
-  const auth = createAuthService({
-    handle,
-    limits: session,
-    cookie: { secure: !demoMode, maxAgeSeconds: Math.round(session.absoluteMs / 1000) },
-    demoMode,
-  });
+  const cookie: CookiePolicy = { secure: !demoMode, maxAgeSeconds: Math.round(session.absoluteMs / 1000) };
+  const auth = createAuthService({ handle, limits: session, cookie, demoMode });
 
   const app = express();
   app.disable('x-powered-by');
@@ -69,6 +77,8 @@ export function createApp(options: AppOptions): App {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
     res.setHeader('X-Frame-Options', 'DENY');
+    // Production runs behind TLS only (its cookie is `Secure`); the demo runs on plain http://.
+    if (!demoMode) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     next();
   });
   const server = createServer(app);
@@ -85,7 +95,7 @@ export function createApp(options: AppOptions): App {
       broadcastPraesentation: realtime.broadcastPraesentation,
     }),
   );
-  if (pages) app.use(pages);
+  if (pages) app.use(personalPagesUncached(cookie), pages);
   app.use((_req, res) => res.status(404).type('text/plain; charset=utf-8').send('Seite nicht gefunden'));
 
   const ready = database.whenReady.then(() => realtime.startFeed());

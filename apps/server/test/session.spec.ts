@@ -269,6 +269,8 @@ describe('production mode', () => {
     server = await startTestServer('pglite', {
       demoMode: false,
       admin: { email: 'chef@lpr.example', password: 'ein-sehr-langes-passwort' },
+      // Stands in for the SvelteKit build (the e2e suite runs the real one): a page as HTML.
+      pages: (_req, res) => res.end('<!doctype html><title>Seite</title>'),
     });
   }, 60_000);
 
@@ -292,5 +294,20 @@ describe('production mode', () => {
       password: 'ein-langes-passwort',
     });
     expect(refused).toMatchObject({ status: 422, body: { field: 'email' } });
+  });
+
+  it('tells browsers to reach it over HTTPS only, for at least a year', async () => {
+    const hsts = (await fetch(`${server.url}/api/health`)).headers.get('strict-transport-security');
+    expect(Number(/max-age=(\d+)/.exec(hsts ?? '')?.[1])).toBeGreaterThanOrEqual(365 * 24 * 3600);
+  });
+
+  it('lets no cache keep a page rendered for a signed-in user', async () => {
+    const visitor = new TestClient(server.url);
+    expect((await visitor.request('GET', '/kommunen')).headers.get('cache-control')).toBeNull();
+    const admin = new TestClient(server.url);
+    expect(await admin.login('chef@lpr.example', 'ein-sehr-langes-passwort')).toBe(200);
+    const page = await admin.request('GET', '/kommunen');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('private, no-store');
   });
 });

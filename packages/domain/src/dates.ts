@@ -4,6 +4,12 @@ export const PROGRAMME_START = '2019-02-06';
 /** No milestone may lie before this day (the programme's preparation year). */
 export const EARLIEST_DATE = '2018-01-01';
 
+/**
+ * No date lies after this day: the horizon of planned dates (e.g. a Verwendungsnachweis due), far
+ * enough for the programme and near enough that no date makes a request's work grow without bound.
+ */
+export const LATEST_DATE = '2099-12-31';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar day written as YYYY-MM-DD. */

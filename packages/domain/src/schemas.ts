@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { de } from 'zod/locales';
-import { EARLIEST_DATE, isIsoDate } from './dates.ts';
+import { EARLIEST_DATE, isIsoDate, LATEST_DATE, todayInSaxony } from './dates.ts';
 import { ROLES, type Role } from './access.ts';
 import { FOERDERZWECKE, HANDLUNGSFELDER } from './foerderung.ts';
 import { POLIZEIDIREKTION_IDS, type PolizeidirektionId } from './kommune.ts';
@@ -9,11 +9,28 @@ import { MEILENSTEIN_KINDS } from './meilensteine.ts';
 // Users read these messages, so zod's own ones are German too (per parse: no global side effect).
 const { localeError } = de();
 
-/** A day written YYYY-MM-DD, not before 2018. */
+/** A day written YYYY-MM-DD, from 2018 to the horizon LATEST_DATE. */
 export const isoDateSchema = z
   .string()
   .refine(isIsoDate, { message: 'muss ein Datum im Format JJJJ-MM-TT sein' })
-  .refine((value) => value >= EARLIEST_DATE, { message: `darf nicht vor dem ${EARLIEST_DATE} liegen` });
+  .refine((value) => value >= EARLIEST_DATE, { message: `darf nicht vor dem ${EARLIEST_DATE} liegen` })
+  .refine((value) => value <= LATEST_DATE, { message: `darf nicht nach dem ${LATEST_DATE} liegen` });
+
+/**
+ * The day a view shows the data as of (`stand`, `bis`): today at the latest. A later day shows
+ * nothing more, and the work of a time series grows with it.
+ */
+export const standSchema = isoDateSchema.refine((value) => value <= todayInSaxony(), {
+  message: 'darf nicht in der Zukunft liegen',
+});
+
+/** The largest id the database's `integer` id columns hold: a larger one is no record, answered 400 not 500. */
+export const MAX_ID = 2_147_483_647;
+const idSchema = z
+  .number({ message: 'muss eine Zahl sein' })
+  .int()
+  .positive()
+  .max(MAX_ID, { message: 'ist keine gültige Nummer' });
 
 export const polizeidirektionSchema = z.enum(POLIZEIDIREKTION_IDS, {
   message: `muss eine von ${POLIZEIDIREKTION_IDS.join(', ')} sein`,
@@ -33,18 +50,18 @@ export const agsSchema = z
   .regex(AGS_PATTERN, { message: 'ist kein sächsischer Gemeinde- oder Kreisschlüssel' });
 
 /** Query of `GET /api/kommunen`. */
-export const kommunenQuerySchema = z.strictObject({ stand: isoDateSchema.optional() });
+export const kommunenQuerySchema = z.strictObject({ stand: standSchema.optional() });
 
 /** Query of `GET /api/kpi`. */
 export const kpiQuerySchema = z.strictObject({
-  stand: isoDateSchema.optional(),
+  stand: standSchema.optional(),
   pd: polizeidirektionSchema.optional(),
   kreis: kreisAgsSchema.optional(),
 });
 
 /** Query of `GET /api/kpi/verlauf`. */
 export const kpiVerlaufQuerySchema = z.strictObject({
-  bis: isoDateSchema.optional(),
+  bis: standSchema.optional(),
   pd: polizeidirektionSchema.optional(),
   kreis: kreisAgsSchema.optional(),
 });
@@ -144,7 +161,7 @@ export const viewAsSchema = z
   });
 
 /** A numeric id in a path, e.g. `/api/benutzer/:id`. */
-export const idParamSchema = z.coerce.number({ message: 'muss eine Zahl sein' }).int().positive();
+export const idParamSchema = z.coerce.number({ message: 'muss eine Zahl sein' }).pipe(idSchema);
 
 export type BenutzerCreate = z.infer<typeof benutzerCreateSchema>;
 export type BenutzerUpdate = z.infer<typeof benutzerUpdateSchema>;
@@ -167,10 +184,13 @@ const sourceSchema = z
   .optional();
 /** The version of the record the user saw; a stale one answers 409. */
 const versionSchema = z.number({ message: 'fehlt (Version der angezeigten Daten)' }).int().min(0);
+/** 100 Mio. €: far above any application under the RL KommPräv, and Land sums stay exact in JSON. */
+export const MAX_CENT = 10_000_000_000;
 const centSchema = z
   .number({ message: 'muss ein Betrag in Cent sein' })
   .int({ message: 'muss ganze Cent angeben' })
-  .min(0);
+  .min(0)
+  .max(MAX_CENT, { message: 'darf höchstens 100.000.000 € betragen' });
 const optionalDateSchema = isoDateSchema.nullable().optional();
 
 export const meilensteinKindSchema = z.enum(MEILENSTEIN_KINDS, { message: 'ist keine bekannte Art von Meilenstein' });
@@ -258,7 +278,7 @@ export const auszahlungCreateSchema = z.strictObject({
 
 /** Query of `GET /api/foerderung` and `GET /api/foerderantraege`. */
 export const foerderungQuerySchema = z.strictObject({
-  stand: isoDateSchema.optional(),
+  stand: standSchema.optional(),
   jahr: z.coerce.number({ message: 'muss eine Jahreszahl sein' }).int().min(2019).max(2100).optional(),
   pd: polizeidirektionSchema.optional(),
   kreis: kreisAgsSchema.optional(),
@@ -284,5 +304,5 @@ export const presenceStateSchema = z.strictObject({ ags: agsSchema.nullable(), e
 
 /** Body of `POST /api/benachrichtigungen/gelesen`: the ids read, or all when none are named. */
 export const gelesenSchema = z.strictObject({
-  ids: z.array(z.number().int().positive()).max(500).optional(),
+  ids: z.array(idSchema).max(500).optional(),
 });

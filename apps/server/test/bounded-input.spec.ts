@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
+import { NOT_FOUND, todayInSaxony } from '@asskomm/domain';
+import { demoBenutzer, TestClient } from './test-client.ts';
+import { useTestServer } from './test-server.ts';
+
+/** One past the largest value of the `integer` id columns. */
+const TOO_LARGE_ID = 2_147_483_648;
+const TOMORROW = new Date(Date.now() + 36 * 3600_000);
+
+/** Every route that names a record by id in its path: such an id names nothing (404). */
+const ID_ROUTES: [method: string, path: string, body?: unknown][] = [
+  ['PATCH', `/api/meilensteine/${TOO_LARGE_ID}`, { date: '2024-01-01', version: 0 }],
+  ['POST', `/api/meilensteine/${TOO_LARGE_ID}/zurueckziehen`, { grund: 'Test', version: 0 }],
+  ['PUT', `/api/foerderantraege/${TOO_LARGE_ID}`, {}],
+  ['POST', `/api/foerderantraege/${TOO_LARGE_ID}/auszahlungen`, { datum: '2024-01-01', betragCent: 1, version: 0 }],
+  ['DELETE', `/api/kiosk-links/${TOO_LARGE_ID}`],
+  ['PATCH', `/api/benutzer/${TOO_LARGE_ID}`, { name: 'X' }],
+  ['POST', `/api/benutzer/${TOO_LARGE_ID}/password`, { password: 'ein-langes-passwort-123' }],
+];
+
+/** Every read whose work grows with a date, at a date beyond today and beyond the horizon. */
+const DATE_READS = ['/api/kpi/verlauf?bis=', '/api/kpi?stand=', '/api/kommunen?stand=', '/api/foerderung?stand='];
+
+describe.each(TEST_DATABASE_KINDS)('bounded input (%s)', (kind) => {
+  const server = useTestServer(kind);
+
+  it('answers an id beyond the columns’ range as naming nothing, never with a 500', async () => {
+    const admin = await demoBenutzer(server.url, 'admin');
+    for (const [method, path, body] of ID_ROUTES) {
+      const { status, body: answer } = await admin.json<{ error: string }>(method, path, body);
+      expect({ method, path, status }).toEqual({ method, path, status: 404 });
+      expect(answer.error).toBe(NOT_FOUND);
+    }
+    const { status, body } = await admin.json<{ error: string }>('POST', '/api/benachrichtigungen/gelesen', {
+      ids: [TOO_LARGE_ID],
+    });
+    expect(status).toBe(400);
+    expect(body.error).toBe('Parameter „ids.0“: ist keine gültige Nummer');
+  });
+
+  it('refuses a day after today or after the horizon with a German 400', async () => {
+    const visitor = new TestClient(server.url);
+    const tomorrow = todayInSaxony(TOMORROW);
+    for (const read of DATE_READS) {
+      for (const day of [tomorrow, '2400-12-31', '9999-12-31']) {
+        const { status, body } = await visitor.json<{ error: string }>('GET', `${read}${day}`);
+        expect({ read, day, status }).toEqual({ read, day, status: 400 });
+        expect(body.error).toMatch(/Zukunft|nach dem 2099-12-31/);
+      }
+    }
+    expect((await visitor.json('GET', `/api/kpi/verlauf?bis=${todayInSaxony()}`)).status).toBe(200);
+  });
+
+  it('refuses an amount above 100 Mio. €', async () => {
+    const lpr = await demoBenutzer(server.url, 'lpr');
+    const { status, body } = await lpr.json<{ error: string; field: string }>('POST', '/api/foerderantraege', {
+      ags: '14626110',
+      haushaltsjahr: 2025,
+      zweck: 'projekt',
+      eingereichtAm: '2025-01-10',
+      beantragtCent: 10_000_000_001,
+      foerderfaehigCent: 10_000_000_001,
+    });
+    expect(status).toBe(400);
+    expect(body.error).toContain('100.000.000');
+  });
+});
