@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import { NOT_FOUND, todayInSaxony } from '@asskomm/domain';
-import { demoBenutzer, TestClient } from './test-client.ts';
+import { demoBenutzer } from './test-client.ts';
 import { useTestServer } from './test-server.ts';
 
 /** One past the largest value of the `integer` id columns. */
@@ -19,8 +19,14 @@ const ID_ROUTES: [method: string, path: string, body?: unknown][] = [
   ['POST', `/api/benutzer/${TOO_LARGE_ID}/password`, { password: 'ein-langes-passwort-123' }],
 ];
 
-/** Every read whose work grows with a date, at a date beyond today and beyond the horizon. */
-const DATE_READS = ['/api/kpi/verlauf?bis=', '/api/kpi?stand=', '/api/kommunen?stand=', '/api/foerderung?stand='];
+/** Every read that takes a date, with the days it refuses: after the horizon; for a time series after today. */
+const DATE_READS: [read: string, tooLate: string[]][] = [
+  ['/api/kpi/verlauf?bis=', [todayInSaxony(TOMORROW), '2400-12-31', '9999-12-31']],
+  ['/api/kpi?stand=', ['2400-12-31', '9999-12-31']],
+  ['/api/kommunen?stand=', ['2400-12-31', '9999-12-31']],
+  ['/api/foerderung?stand=', ['2400-12-31', '9999-12-31']],
+  ['/api/foerderantraege?stand=', ['9999-12-31']],
+];
 
 describe.each(TEST_DATABASE_KINDS)('bounded input (%s)', (kind) => {
   const server = useTestServer(kind);
@@ -40,16 +46,15 @@ describe.each(TEST_DATABASE_KINDS)('bounded input (%s)', (kind) => {
   });
 
   it('refuses a day after today or after the horizon with a German 400', async () => {
-    const visitor = new TestClient(server.url);
-    const tomorrow = todayInSaxony(TOMORROW);
-    for (const read of DATE_READS) {
-      for (const day of [tomorrow, '2400-12-31', '9999-12-31']) {
-        const { status, body } = await visitor.json<{ error: string }>('GET', `${read}${day}`);
+    const lpr = await demoBenutzer(server.url, 'lpr');
+    for (const [read, tooLate] of DATE_READS) {
+      for (const day of tooLate) {
+        const { status, body } = await lpr.json<{ error: string }>('GET', `${read}${day}`);
         expect({ read, day, status }).toEqual({ read, day, status: 400 });
         expect(body.error).toMatch(/Zukunft|nach dem 2099-12-31/);
       }
     }
-    expect((await visitor.json('GET', `/api/kpi/verlauf?bis=${todayInSaxony()}`)).status).toBe(200);
+    expect((await lpr.json('GET', `/api/kpi/verlauf?bis=${todayInSaxony()}`)).status).toBe(200);
   });
 
   it('refuses an amount above 100 Mio. €', async () => {

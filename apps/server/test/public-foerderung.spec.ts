@@ -199,6 +199,24 @@ describe.each(TEST_DATABASE_KINDS)('public foerderung figures on %s', (kind) => 
     expect(hidden(cellA(await asScreen(erlaubt.token, view)))).toBe(true);
   });
 
+  it('tells the public nothing that ties a funding change to its Kommune: no Kommune, no version', async () => {
+    const [kommune] = await gemeindenInZweiKreisen(lpr, 'goerlitz');
+    const { socket, received } = await visitor.socket();
+    try {
+      // A year of its own, so the other tests' figures stay as they are.
+      await bewerben(lpr, kommune.ags, [{ zweck: 'projekt', handlungsfeld: 'gewalt', beantragtCent: 700_000 }], 2033);
+      await expect.poll(() => received.map((e) => e.type)).toEqual(['meilenstein:recorded', 'foerderantrag:saved']);
+      expect(received.map(({ ags, version, actor }) => ({ ags, version, actor }))).toEqual([
+        { ags: kommune.ags, version: null, actor: null },
+        { ags: null, version: null, actor: null },
+      ]);
+      expect((await visitor.json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`)).body.version).toBeNull();
+      expect((await lpr.json<KommuneDetail>('GET', `/api/kommunen/${kommune.ags}`)).body.version).toBe(2);
+    } finally {
+      socket.disconnect();
+    }
+  });
+
   describe('the headline figures (GET /api/kpi)', () => {
     const foerderung = async (client: TestClient, query: string) => {
       const { status, body } = await client.json<KpiSnapshot>('GET', `/api/kpi?${query}`);

@@ -11,6 +11,7 @@ import {
   type NewDomainEvent,
   type Permission,
   type Scope,
+  type StaffScope,
   type VersionConflict,
 } from '@asskomm/domain';
 import type { DbHandle } from './create-db.ts';
@@ -92,8 +93,8 @@ class StaleKommune extends Error {
 export async function runCommand<T>(handle: DbHandle, command: Command<T>): Promise<Outcome<T>> {
   const { actor, may, agsField = 'ags' } = command;
   const benutzerId = actor.principal.benutzerId;
-  if (benutzerId === null) throw new HttpError(401, 'Bitte melden Sie sich an.');
   const scope = scopeOf(actor.principal);
+  if (benutzerId === null || scope.kind === 'public') throw new HttpError(401, 'Bitte melden Sie sich an.');
   const key = command.idempotency && {
     benutzerId,
     key: command.idempotency.key,
@@ -170,7 +171,7 @@ export async function runCommand<T>(handle: DbHandle, command: Command<T>): Prom
  * The one 409 shape: the German message, `field: 'version'`, the record as it is now (`aktuell`:
  * the Kommune's detail, or the application) and the last change with who made it (`letzteAenderung`).
  */
-async function conflict(handle: DbHandle, scope: Scope, stale: { ags: string; id?: number }): Promise<HttpError> {
+async function conflict(handle: DbHandle, scope: StaffScope, stale: { ags: string; id?: number }): Promise<HttpError> {
   const today = todayInSaxony();
   const letzte = await events.latestAbout(handle.db, { ags: stale.ags, foerderantragId: stale.id });
   const who = letzte?.actor ? ` von ${letzte.actor}` : '';

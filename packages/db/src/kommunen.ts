@@ -5,9 +5,11 @@ import {
   type KommuneArt,
   type KommuneDetail,
   type KommuneSummary,
+  type OeffentlicheKommuneDetail,
   type MeilensteinKind,
   type PolizeidirektionId,
   type Scope,
+  type StaffScope,
 } from '@asskomm/domain';
 import { inScope, type Area } from './area.ts';
 import * as foerderantraege from './foerderantraege.ts';
@@ -181,14 +183,26 @@ export async function polizeidirektionIn(db: Db, scope: Scope, ags: string): Pro
 /**
  * A current Kommune with everything the scope may see of it (`GET /api/kommunen/:ags`, a 409's
  * `aktuell`); undefined outside the scope. The public gets milestones through `publicMeilenstein`,
- * no withdrawn ones and no applications.
+ * no withdrawn ones, no version and no applications.
  */
+export async function findDetail(
+  db: Kysely<Database>,
+  scope: StaffScope,
+  ags: string,
+  stand: string,
+): Promise<KommuneDetail | undefined>;
 export async function findDetail(
   db: Kysely<Database>,
   scope: Scope,
   ags: string,
   stand: string,
-): Promise<KommuneDetail | undefined> {
+): Promise<KommuneDetail | OeffentlicheKommuneDetail | undefined>;
+export async function findDetail(
+  db: Kysely<Database>,
+  scope: Scope,
+  ags: string,
+  stand: string,
+): Promise<KommuneDetail | OeffentlicheKommuneDetail | undefined> {
   const summary = await findKommuneAsOf(db, scope, ags, stand);
   if (!summary) return undefined;
   const details = await detailsOf(db, ags);
@@ -197,8 +211,7 @@ export async function findDetail(
     history.filter((m) => !m.zurueckgezogen && m.date <= stand),
     stand,
   );
-  const isPublic = scope.kind === 'public';
-  return {
+  const common = {
     ...summary,
     ...details,
     flags: {
@@ -206,7 +219,14 @@ export async function findDetail(
       sicherheitsanalyse: facts.sicherheitsanalyse,
       koordinierungsstelle: facts.koordinierungsstelle,
     },
-    meilensteine: isPublic ? history.filter((m) => !m.zurueckgezogen).map(publicMeilenstein) : history,
-    foerderantraege: isPublic ? [] : await foerderantraege.list(db, scope, stand, { ags }),
   };
+  if (scope.kind === 'public') {
+    return {
+      ...common,
+      version: null,
+      meilensteine: history.filter((m) => !m.zurueckgezogen).map(publicMeilenstein),
+      foerderantraege: [],
+    };
+  }
+  return { ...common, meilensteine: history, foerderantraege: await foerderantraege.list(db, scope, stand, { ags }) };
 }

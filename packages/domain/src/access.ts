@@ -15,6 +15,8 @@ export const ROLE_LABELS: Record<Role | 'public', string> = {
 /** What a request may see: the whole Land, one Polizeidirektion's area, or the public aggregate. */
 export type Scope =
   { kind: 'land' } | { kind: 'polizeidirektion'; polizeidirektion: PolizeidirektionId } | { kind: 'public' };
+/** The scope of a signed-in user: the Land or one Polizeidirektion. */
+export type StaffScope = Exclude<Scope, { kind: 'public' }>;
 
 /** Every scope there is: the Land, the public and each Polizeidirektion (hence every room events go to). */
 export const ALL_SCOPES: readonly Scope[] = [

@@ -187,6 +187,15 @@ export interface KommuneDetail extends KommuneSummary {
   foerderantraege: FoerderantragRecord[];
 }
 
+/**
+ * What the public gets of a Kommune: no version, since it counts every change, the hidden ones
+ * (funding) too, and so would tie them to the Kommune; no applications.
+ */
+export type OeffentlicheKommuneDetail = Omit<KommuneDetail, 'version' | 'foerderantraege'> & {
+  version: null;
+  foerderantraege: [];
+};
+
 /** Funds of one Haushaltsjahr and area on a day, in cents. */
 export interface FoerderJahrZahlen extends FoerderungKpiZahlen {
   /** Applications counted (submitted by the day). */

@@ -73,11 +73,17 @@ export function publicMeilenstein(m: MeilensteinRecord): MeilensteinRecord {
   };
 }
 
+/**
+ * What the public sees of every event: no actor, and no Kommune version, which would count the
+ * changes the public does not see (a funding change bumps it too) and so join them to the Kommune.
+ */
+type PublicHead = Omit<EventHead, 'actor' | 'version'> & { actor: null; version: null };
+type Public<E> = E extends DomainEvent ? Omit<E, keyof EventHead> & PublicHead : never;
 /** Of funding the public learns only that something changed: no Kommune, no figures. */
-export type PublicFoerderEvent = EventHead & { type: 'foerderantrag:saved'; ags: null; before: null; after: null };
+export type PublicFoerderEvent = PublicHead & { type: 'foerderantrag:saved'; ags: null; before: null; after: null };
 /** An event as the public sees it. Comments never reach the public. */
 export type PublicEvent =
-  Exclude<DomainEvent, { type: 'foerderantrag:saved' } | { type: 'kommentar:created' }> | PublicFoerderEvent;
+  Public<Exclude<DomainEvent, { type: 'foerderantrag:saved' } | { type: 'kommentar:created' }>> | PublicFoerderEvent;
 /** Whatever a client may be sent: the full event (staff) or its public projection. */
 export type VisibleEvent = DomainEvent | PublicEvent;
 
@@ -88,22 +94,23 @@ export const PUBLIC_WITHOUT_AGS = ['foerderantrag:saved'] as const satisfies rea
 
 /**
  * What the public may see of an event, or null when nothing: a milestone through
- * `publicMeilenstein`, never who made the change; of funding only that something changed;
- * comments not at all.
+ * `publicMeilenstein`, never who made the change nor the Kommune's version; of funding only that
+ * something changed; comments not at all.
  */
 export function toPublicEvent(event: DomainEvent): PublicEvent | null {
+  const hidden = { actor: null, version: null };
   switch (event.type) {
     case 'kommentar:created':
       return null;
     case 'foerderantrag:saved':
-      return { ...event, ags: null, actor: null, before: null, after: null };
+      return { ...event, ...hidden, ags: null, before: null, after: null };
     case 'meilenstein:recorded':
-      return { ...event, actor: null, after: publicMeilenstein(event.after) };
+      return { ...event, ...hidden, after: publicMeilenstein(event.after) };
     case 'meilenstein:corrected':
     case 'meilenstein:withdrawn':
-      return { ...event, actor: null, before: publicMeilenstein(event.before), after: publicMeilenstein(event.after) };
+      return { ...event, ...hidden, before: publicMeilenstein(event.before), after: publicMeilenstein(event.after) };
     case 'demo:reset':
-      return { ...event, actor: null };
+      return { ...event, ...hidden };
   }
 }
 

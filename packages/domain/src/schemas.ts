@@ -17,10 +17,10 @@ export const isoDateSchema = z
   .refine((value) => value <= LATEST_DATE, { message: `darf nicht nach dem ${LATEST_DATE} liegen` });
 
 /**
- * The day a view shows the data as of (`stand`, `bis`): today at the latest. A later day shows
- * nothing more, and the work of a time series grows with it.
+ * The last day of a time series (`bis`): today at the latest, since the series' work grows with
+ * it and a later day shows nothing more.
  */
-export const standSchema = isoDateSchema.refine((value) => value <= todayInSaxony(), {
+export const bisSchema = isoDateSchema.refine((value) => value <= todayInSaxony(), {
   message: 'darf nicht in der Zukunft liegen',
 });
 
@@ -50,18 +50,18 @@ export const agsSchema = z
   .regex(AGS_PATTERN, { message: 'ist kein sächsischer Gemeinde- oder Kreisschlüssel' });
 
 /** Query of `GET /api/kommunen`. */
-export const kommunenQuerySchema = z.strictObject({ stand: standSchema.optional() });
+export const kommunenQuerySchema = z.strictObject({ stand: isoDateSchema.optional() });
 
 /** Query of `GET /api/kpi`. */
 export const kpiQuerySchema = z.strictObject({
-  stand: standSchema.optional(),
+  stand: isoDateSchema.optional(),
   pd: polizeidirektionSchema.optional(),
   kreis: kreisAgsSchema.optional(),
 });
 
 /** Query of `GET /api/kpi/verlauf`. */
 export const kpiVerlaufQuerySchema = z.strictObject({
-  bis: standSchema.optional(),
+  bis: bisSchema.optional(),
   pd: polizeidirektionSchema.optional(),
   kreis: kreisAgsSchema.optional(),
 });
@@ -278,7 +278,7 @@ export const auszahlungCreateSchema = z.strictObject({
 
 /** Query of `GET /api/foerderung` and `GET /api/foerderantraege`. */
 export const foerderungQuerySchema = z.strictObject({
-  stand: standSchema.optional(),
+  stand: isoDateSchema.optional(),
   jahr: z.coerce.number({ message: 'muss eine Jahreszahl sein' }).int().min(2019).max(2100).optional(),
   pd: polizeidirektionSchema.optional(),
   kreis: kreisAgsSchema.optional(),
