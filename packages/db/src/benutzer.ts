@@ -72,6 +72,9 @@ export async function update(db: Db, id: number, changes: BenutzerChanges): Prom
     .set({
       ...(changes.name !== undefined && { name: changes.name }),
       ...(changes.role !== undefined && { role: changes.role, polizeidirektion_id: changes.polizeidirektion ?? null }),
+      // A move to another Polizeidirektion in the same role.
+      ...(changes.role === undefined &&
+        changes.polizeidirektion !== undefined && { polizeidirektion_id: changes.polizeidirektion }),
       ...(changes.active !== undefined && { active: changes.active }),
     })
     .where('id', '=', id)

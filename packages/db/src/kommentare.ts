@@ -7,7 +7,9 @@ import {
   type Erwaehnbar,
   type Kommentar,
   type PolizeidirektionId,
+  type Scope,
 } from '@asskomm/domain';
+import { inScope } from './area.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -91,14 +93,24 @@ export async function create(
 
 const NOTIFICATIONS_SHOWN = 50;
 
-/** The user's newest notifications and how many are unread. */
-export async function benachrichtigungenOf(db: Db, benutzerId: number): Promise<BenachrichtigungListe> {
-  const rows = await db
+/**
+ * The user's mentions that their scope lets them see now: the scope is applied at read time, so
+ * a user moved to another Polizeidirektion no longer sees the notifications of the old area.
+ */
+function mentionsOf(db: Db, scope: Scope, benutzerId: number) {
+  return db
     .selectFrom('erwaehnung as e')
     .innerJoin('kommentar as k', 'k.id', 'e.kommentar_id')
+    .innerJoin('kommune as ko', 'ko.ags', 'k.ags')
+    .where('e.benutzer_id', '=', benutzerId)
+    .where(inScope('ko', scope));
+}
+
+/** The user's newest notifications and how many are unread. */
+export async function benachrichtigungenOf(db: Db, scope: Scope, benutzerId: number): Promise<BenachrichtigungListe> {
+  const rows = await mentionsOf(db, scope, benutzerId)
     .leftJoin('benutzer as a', 'a.id', 'k.autor_id')
     .select(['e.id', 'e.gelesen_am', 'k.id as kommentar_id', 'k.ags', 'k.text', 'k.created_at', 'a.name as von'])
-    .where('e.benutzer_id', '=', benutzerId)
     .orderBy('e.id', 'desc')
     .limit(NOTIFICATIONS_SHOWN)
     .execute();
@@ -112,30 +124,28 @@ export async function benachrichtigungenOf(db: Db, benutzerId: number): Promise<
     at: row.created_at.toISOString(),
     gelesen: row.gelesen_am !== null,
   }));
-  return { ungelesen: await unreadCount(db, benutzerId), eintraege };
+  return { ungelesen: await unreadCount(db, scope, benutzerId), eintraege };
 }
 
 /** Marks the user's notifications read (the named ones, or all); returns how many stay unread. */
-export async function markRead(db: Db, benutzerId: number, ids?: number[]): Promise<number> {
+export async function markRead(db: Db, scope: Scope, benutzerId: number, ids?: number[]): Promise<number> {
   let update = db
     .updateTable('erwaehnung')
     .set({ gelesen_am: sql`now()` })
     .where('benutzer_id', '=', benutzerId)
     .where('gelesen_am', 'is', null);
   if (ids) {
-    if (!ids.length) return unreadCount(db, benutzerId);
+    if (!ids.length) return unreadCount(db, scope, benutzerId);
     update = update.where('id', 'in', ids);
   }
   await update.execute();
-  return unreadCount(db, benutzerId);
+  return unreadCount(db, scope, benutzerId);
 }
 
-async function unreadCount(db: Db, benutzerId: number): Promise<number> {
-  const row = await db
-    .selectFrom('erwaehnung')
+async function unreadCount(db: Db, scope: Scope, benutzerId: number): Promise<number> {
+  const row = await mentionsOf(db, scope, benutzerId)
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('benutzer_id', '=', benutzerId)
-    .where('gelesen_am', 'is', null)
+    .where('e.gelesen_am', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

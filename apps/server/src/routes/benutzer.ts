@@ -80,6 +80,11 @@ export function benutzerRoutes({ auth, disconnectBenutzer }: BenutzerRoutesDeps)
     const updated = await handle.db.transaction().execute(async (trx) => {
       const before = await benutzer.findById(trx, id);
       if (!before) return undefined;
+      if (changes.role === undefined && changes.polizeidirektion !== undefined) {
+        if ((before.role === 'polizei') !== (changes.polizeidirektion !== null)) {
+          throw new HttpError(422, 'Eine Polizeidirektion hat genau die Rolle polizei.', 'polizeidirektion');
+        }
+      }
       const after = (await benutzer.update(trx, id, changes))!;
       await audit.record(trx, {
         action: 'benutzer_updated',

@@ -63,13 +63,13 @@ export function zusammenarbeitRoutes(handle: DbHandle): express.Router {
 
   router.get('/benachrichtigungen', async (_req, res) => {
     const session = requireSignedIn(res);
-    res.json(await kommentare.benachrichtigungenOf(db, session.benutzerId));
+    res.json(await kommentare.benachrichtigungenOf(db, scopeOfRequest(res), session.benutzerId));
   });
 
   router.post('/benachrichtigungen/gelesen', async (req, res) => {
     const session = requireSignedIn(res);
     const { ids } = parseBody(gelesenSchema, req);
-    res.json({ ungelesen: await kommentare.markRead(db, session.benutzerId, ids) });
+    res.json({ ungelesen: await kommentare.markRead(db, scopeOfRequest(res), session.benutzerId, ids) });
   });
 
   return router;
