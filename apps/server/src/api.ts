@@ -3,6 +3,7 @@ import { isUnavailable } from '@asskomm/db';
 import type { AuthService } from './auth/auth-service.ts';
 import type { DatabaseState } from './database.ts';
 import { HttpError, type HealthReport } from '@asskomm/domain';
+import { LineFull } from './line.ts';
 import { sendError } from './http.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes, type AuthRoutesDeps } from './routes/auth.ts';
@@ -84,6 +85,7 @@ export function createApi(deps: ApiDeps): express.Router {
     if (error instanceof HttpError) {
       return sendError(res, error.status, { ...error.extra, error: error.message, field: error.field });
     }
+    if (error instanceof LineFull) return sendError(res, 503, { error: error.message });
     const status = (error as { status?: number; type?: string }).status;
     if ((error as { type?: string }).type === 'entity.parse.failed') {
       return sendError(res, 400, { error: 'Der Anfragetext ist kein gültiges JSON.' });

@@ -3,7 +3,7 @@ import { io as connect } from 'socket.io-client';
 import type { AuditEntry, Me } from '@asskomm/domain';
 import { DEMO_PASSWORD } from '../src/auth/initial-benutzer.ts';
 import { TestClient } from './test-client.ts';
-import { startTestServer, type RunningServer } from './test-server.ts';
+import { startTestServer, useTestServer, type RunningServer } from './test-server.ts';
 
 const LPR = 'lpr@demo.asskomm.invalid';
 const ADMIN = 'admin@demo.asskomm.invalid';
@@ -227,6 +227,33 @@ describe('sessions and login', () => {
     const update = log.find((e) => e.action === 'benutzer_updated')!;
     expect(update.actor?.name).toBe('Demo Administration');
     expect(update.details).toMatchObject({ vorher: { aktiv: true }, nachher: { aktiv: false } });
+  });
+});
+
+describe('a flood of logins', () => {
+  // Behind a proxy, so the flood and the admin come from different addresses.
+  const server = useTestServer('pglite', { trustProxy: true });
+  const from = (ip: string) => ({ 'x-forwarded-for': ip });
+
+  it('checks at most five simultaneous wrong passwords for one account, each written as the failure it was', async () => {
+    const email = 'pd-dresden@demo.asskomm.invalid';
+    const body = { email, password: 'falsches-passwort' };
+    const flood = await Promise.all(
+      Array.from({ length: 30 }, async () => {
+        const response = await new TestClient(server.url).request('POST', '/api/auth/login', body, from('10.0.0.1'));
+        return response.status;
+      }),
+    );
+    expect(flood.filter((status) => status === 401)).toHaveLength(5);
+    expect(flood.filter((status) => status === 429)).toHaveLength(25);
+    // Nothing is left undecided: every attempt is written as the login or failure it was.
+    const admin = new TestClient(server.url);
+    const login = { email: ADMIN, password: DEMO_PASSWORD };
+    expect((await admin.request('POST', '/api/auth/login', login, from('10.0.0.2'))).status).toBe(200);
+    const log = (await admin.json<AuditEntry[]>('GET', '/api/audit')).body;
+    const ofTheAccount = log.filter((e) => e.details.email === email || e.target?.email === email);
+    expect(ofTheAccount.map((e) => e.action)).toEqual(Array(30).fill('login_failed'));
+    expect(log.some((e) => e.action === 'login_pending')).toBe(false);
   });
 });
 

@@ -15,7 +15,7 @@ export interface RunningServer {
 /** A real server on a free port over a fresh database of that kind, demo data seeded by the app itself. */
 export async function startTestServer(
   kind: DatabaseKind,
-  options: Partial<Pick<AppOptions, 'demoMode' | 'admin' | 'session' | 'pages'>> = {},
+  options: Partial<Pick<AppOptions, 'demoMode' | 'admin' | 'session' | 'pages' | 'trustProxy'>> = {},
 ): Promise<RunningServer> {
   const test = await createTestDatabase(kind);
   const app = createApp({ handle: test, demoMode: true, ...options, log: () => undefined });
@@ -72,7 +72,7 @@ export async function recordMeilensteinAsLpr(
  */
 export function useTestServer(
   kind: DatabaseKind,
-  options: Partial<Pick<AppOptions, 'demoMode' | 'admin' | 'session' | 'pages'>> = {},
+  options: Partial<Pick<AppOptions, 'demoMode' | 'admin' | 'session' | 'pages' | 'trustProxy'>> = {},
 ): RunningServer {
   let server: RunningServer | undefined;
   beforeAll(async () => {

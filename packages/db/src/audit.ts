@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditAction, AuditEntry } from '@asskomm/domain';
 import type { Database } from './schema.ts';
 
@@ -25,26 +25,68 @@ export async function record(db: Kysely<Database> | Transaction<Database>, entry
     .execute();
 }
 
-/** Failed logins since `since`, for one account and for one address. */
-export async function failedLogins(
+export interface LoginLimits {
+  /** Failed logins within this window count. */
+  windowMs: number;
+  perAccount: number;
+  perAddress: number;
+}
+
+/**
+ * Counts a login attempt before its password is checked, atomically: under a lock per account
+ * and per address, the failures of the window (an attempt not yet decided counts as one) are
+ * counted and, below the limits, the attempt is written as `login_pending`. So simultaneous wrong
+ * passwords cannot all pass the count before the first is recorded. Answers the attempt's id,
+ * or `blocked` (recorded as a refused `login_failed`).
+ */
+export async function claimLoginAttempt(
   db: Kysely<Database>,
-  email: string,
-  ip: string | null,
-  since: Date,
-): Promise<{ account: number; address: number }> {
-  const row = await db
-    .selectFrom('audit_log')
-    .select((eb) => [
-      eb.fn.countAll<string>().filterWhere('email', '=', email).as('account'),
-      eb.fn
-        .countAll<string>()
-        .filterWhere('ip', '=', ip ?? '')
-        .as('address'),
-    ])
-    .where('action', '=', 'login_failed')
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  return { account: Number(row.account), address: Number(row.address) };
+  attempt: { email: string; ip: string | null },
+  limits: LoginLimits,
+): Promise<{ id: number } | 'blocked'> {
+  return db.transaction().execute(async (trx) => {
+    // Always the account first, then the address: two attempts never wait for each other in a circle.
+    await sql`select pg_advisory_xact_lock(hashtext(${`login:${attempt.email}`}))`.execute(trx);
+    await sql`select pg_advisory_xact_lock(hashtext(${`login-ip:${attempt.ip ?? ''}`}))`.execute(trx);
+    const row = await trx
+      .selectFrom('audit_log')
+      .select((eb) => [
+        eb.fn.countAll<string>().filterWhere('email', '=', attempt.email).as('account'),
+        eb.fn
+          .countAll<string>()
+          .filterWhere('ip', '=', attempt.ip ?? '')
+          .as('address'),
+      ])
+      .where('action', 'in', ['login_failed', 'login_pending'])
+      .where('at', '>', new Date(Date.now() - limits.windowMs))
+      .executeTakeFirstOrThrow();
+    if (Number(row.account) >= limits.perAccount || Number(row.address) >= limits.perAddress) {
+      await record(trx, { action: 'login_failed', ...attempt, details: { grund: 'gesperrt' } });
+      return 'blocked';
+    }
+    return trx
+      .insertInto('audit_log')
+      .values({ action: 'login_pending', email: attempt.email, ip: attempt.ip, details: '{}' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  });
+}
+
+/** Writes the outcome of a claimed attempt: `login` with its user, or `login_failed`. */
+export async function decideLoginAttempt(
+  db: Kysely<Database>,
+  id: number,
+  outcome: { action: 'login'; actorId: number } | { action: 'login_failed'; targetId: number | null },
+): Promise<void> {
+  await db
+    .updateTable('audit_log')
+    .set(
+      outcome.action === 'login'
+        ? { action: 'login', actor_id: outcome.actorId }
+        : { action: 'login_failed', target_id: outcome.targetId },
+    )
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The newest entries first. */

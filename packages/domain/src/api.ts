@@ -120,6 +120,7 @@ export interface AuditEntry {
 export const AUDIT_ACTIONS = [
   'login',
   'login_failed',
+  'login_pending',
   'logout',
   'session_expired',
   'benutzer_created',
@@ -134,6 +135,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_LABELS: Record<AuditAction, string> = {
   login: 'Anmeldung',
   login_failed: 'Fehlgeschlagene Anmeldung',
+  login_pending: 'Anmeldung wird geprüft',
   logout: 'Abmeldung',
   session_expired: 'Sitzung abgelaufen',
   benutzer_created: 'Benutzer angelegt',

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createLine } from '../line.ts';
 
 /** scrypt parameters from the OWASP Password Storage Cheat Sheet: N=2^17, r=8, p=1. */
 const PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
@@ -6,11 +7,20 @@ const KEY_LENGTH = 32;
 // scrypt needs 128·N·r bytes; Node's default limit (32 MiB) is below that for N=2^17.
 const MAX_MEMORY = 256 * 1024 * 1024;
 
+/**
+ * Hashes run at most two at a time (one per core), at most 64 wait: a flood of logins fills
+ * neither libuv's thread pool (which file and DNS work share) nor an unbounded queue.
+ */
+const hashing = createLine(2, 64, 'Gerade melden sich sehr viele an. Bitte versuchen Sie es in einer Minute erneut.');
+
 function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCallback(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: MAX_MEMORY }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
+  return hashing.run(
+    () =>
+      new Promise((resolve, reject) =>
+        scryptCallback(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: MAX_MEMORY }, (error, key) =>
+          error ? reject(error) : resolve(key),
+        ),
+      ),
   );
 }
 

@@ -8,6 +8,7 @@ import { isSameOrigin } from '../same-origin.ts';
 import { createFanOut } from './fan-out.ts';
 import { attachPresence } from './presence.ts';
 import { roomOf, benutzerRoom } from './rooms.ts';
+import { createLine, LineFull } from '../line.ts';
 import { guardSocket } from './socket-guard.ts';
 import type { RealtimeServer } from './types.ts';
 
@@ -32,6 +33,15 @@ export interface Realtime {
 const SESSION_CHECK_MS = 10_000;
 
 /**
+ * Sockets per node: a user has a few tabs; one address may be a Fachtag's venue Wi-Fi with the
+ * whole audience behind it, but not thousands.
+ */
+export const SOCKET_LIMITS = { perBenutzer: 20, perAddress: 500 };
+/** Replays (`events:since`) running at once on a node, whoever asks: the rest wait in line. */
+const REPLAYS_AT_ONCE = 4;
+const REPLAY_QUEUE = 200;
+
+/**
  * Socket.IO at /socket.io. The handshake checks the Origin and authenticates by the session cookie;
  * each socket joins the room of its scope, and committed events go only to the rooms allowed to see
  * them. On PostgreSQL the Socket.IO adapter connects the nodes for presence and for disconnecting a
@@ -52,10 +62,30 @@ export function attachRealtime(httpServer: HttpServer, handle: DbHandle, auth: A
     );
   }
   const fanOut = createFanOut(io, handle);
+  const replays = createLine(
+    REPLAYS_AT_ONCE,
+    REPLAY_QUEUE,
+    'Der Server ist ausgelastet; bitte gleich erneut versuchen.',
+  );
+  const perAddress = new Counter();
+  const perBenutzer = new Counter();
 
   io.use(async (socket, next) => {
+    const releases: (() => void)[] = [];
+    const release = () => releases.forEach((counted) => counted());
     try {
       const { principal, session } = await auth.resolve(socket.request);
+      const address = socket.handshake.address;
+      if (perAddress.of(address) >= SOCKET_LIMITS.perAddress) {
+        return next(new Error('Zu viele Verbindungen von dieser Adresse'));
+      }
+      if (session && perBenutzer.of(session.benutzerId) >= SOCKET_LIMITS.perBenutzer) {
+        return next(new Error('Zu viele offene Verbindungen dieses Kontos'));
+      }
+      // Counted before the next await, so simultaneous handshakes cannot all pass the check.
+      releases.push(perAddress.take(address));
+      if (session) releases.push(perBenutzer.take(session.benutzerId));
+      socket.once('disconnect', release);
       socket.data.connectedAt = Date.now();
       socket.data.sessionId = session?.id ?? null;
       socket.data.benutzerId = session?.benutzerId ?? null;
@@ -70,6 +100,7 @@ export function attachRealtime(httpServer: HttpServer, handle: DbHandle, auth: A
       if (session) await socket.join(benutzerRoom(session.benutzerId));
       next();
     } catch {
+      release();
       next(new Error('Anmeldung konnte nicht geprüft werden'));
     }
   });
@@ -89,9 +120,9 @@ export function attachRealtime(httpServer: HttpServer, handle: DbHandle, auth: A
       if (replaying) return ack({ error: 'Es läuft schon eine Abfrage; bitte auf ihre Antwort warten.' });
       replaying = true;
       try {
-        ack({ data: await events.since(handle.db, socket.data.scope, seq, REPLAY_LIMIT) });
-      } catch {
-        ack({ error: 'Datenbank nicht erreichbar' });
+        ack({ data: await replays.run(() => events.since(handle.db, socket.data.scope, seq, REPLAY_LIMIT)) });
+      } catch (error) {
+        ack({ error: error instanceof LineFull ? error.message : 'Datenbank nicht erreichbar' });
       } finally {
         replaying = false;
       }
@@ -128,4 +159,26 @@ export function attachRealtime(httpServer: HttpServer, handle: DbHandle, auth: A
       return { sockets: io.of('/').sockets.size, lastPushedSeq: lastPushed, pushedEvents: pushed };
     },
   };
+}
+
+/** Open sockets per key (address, user). */
+class Counter {
+  readonly #open = new Map<string | number, number>();
+
+  of(key: string | number): number {
+    return this.#open.get(key) ?? 0;
+  }
+
+  /** Counts one more; the returned function counts it down again (once). */
+  take(key: string | number): () => void {
+    this.#open.set(key, this.of(key) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = this.of(key) - 1;
+      if (left > 0) this.#open.set(key, left);
+      else this.#open.delete(key);
+    };
+  }
 }

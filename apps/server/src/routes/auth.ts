@@ -8,10 +8,8 @@ import { authOf, requireSignedIn } from '../authorization.ts';
 import { clientIp, parseBody } from '../http.ts';
 import { HttpError, NOT_FOUND } from '@asskomm/domain';
 
-/** Failed logins within this window count towards the limits below. */
-const THROTTLE_WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES_PER_ACCOUNT = 5;
-const MAX_FAILURES_PER_ADDRESS = 20;
+/** Failed logins within 15 minutes: at most 5 per account and 20 per address. */
+const LOGIN_LIMITS: audit.LoginLimits = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 };
 
 const WRONG_CREDENTIALS = 'E-Mail-Adresse oder Passwort ist falsch.';
 
@@ -29,9 +27,8 @@ export function authRoutes({ auth, disconnectBenutzer }: AuthRoutesDeps): expres
   router.post('/login', async (req, res) => {
     const { email, password } = parseBody(loginSchema, req);
     const ip = clientIp(req);
-    const failures = await audit.failedLogins(handle.db, email, ip, new Date(Date.now() - THROTTLE_WINDOW_MS));
-    if (failures.account >= MAX_FAILURES_PER_ACCOUNT || failures.address >= MAX_FAILURES_PER_ADDRESS) {
-      await audit.record(handle.db, { action: 'login_failed', email, ip, details: { grund: 'gesperrt' } });
+    const attempt = await audit.claimLoginAttempt(handle.db, { email, ip }, LOGIN_LIMITS);
+    if (attempt === 'blocked') {
       throw new HttpError(
         429,
         'Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut.',
@@ -41,7 +38,7 @@ export function authRoutes({ auth, disconnectBenutzer }: AuthRoutesDeps): expres
     const usable = user && user.active && (demoMode || !user.demo);
     const valid = usable ? await verifyPassword(password, user.password_hash) : await verifyAgainstNothing(password);
     if (!user || !usable || !valid) {
-      await audit.record(handle.db, { action: 'login_failed', email, ip, targetId: user?.id ?? null });
+      await audit.decideLoginAttempt(handle.db, attempt.id, { action: 'login_failed', targetId: user?.id ?? null });
       throw new HttpError(401, WRONG_CREDENTIALS);
     }
     // A new session id at every login: a session fixed before the login is never promoted.
@@ -50,7 +47,7 @@ export function authRoutes({ auth, disconnectBenutzer }: AuthRoutesDeps): expres
     const { token, id } = newSessionToken();
     await sessions.create(handle.db, id, user.id, ip);
     await benutzer.markLogin(handle.db, user.id);
-    await audit.record(handle.db, { action: 'login', actorId: user.id, email, ip });
+    await audit.decideLoginAttempt(handle.db, attempt.id, { action: 'login', actorId: user.id });
     setSessionCookie(res, token, cookie);
     const resolved = await sessions.findValid(handle.db, id, auth.limits);
     if (!resolved || !('session' in resolved)) throw new HttpError(503, 'Die Sitzung konnte nicht angelegt werden.');
