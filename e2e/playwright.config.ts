@@ -1,13 +1,24 @@
+import { execSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium.mjs';
 
-const port = Number(process.env.E2E_PORT ?? 4173);
-// Playwright reads this file in every worker too; only the main process starts the server.
-const dataDir =
-  process.env.E2E_DATA_DIR ?? (process.env.TEST_WORKER_INDEX ? '' : mkdtempSync(join(tmpdir(), 'asskomm-e2e-')));
+// Playwright reads this file in the main process and again in every worker. The main process
+// decides port and data folder once and hands them on through the environment, which the
+// workers inherit, so all agree; only the main process starts the server.
+if (!process.env.TEST_WORKER_INDEX) {
+  // A free port unless E2E_PORT names one: two runs at once (another clone) must not collide.
+  // The config is read synchronously, so a child process asks the kernel for one (port 0).
+  process.env.E2E_PORT ??= execSync(
+    `"${process.execPath}" -e "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { process.stdout.write(String(s.address().port)); s.close(); })"`,
+    { encoding: 'utf8' },
+  ).trim();
+  process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'asskomm-e2e-'));
+}
+const port = Number(process.env.E2E_PORT);
+const dataDir = process.env.E2E_DATA_DIR ?? '';
 
 export default defineConfig({
   testDir: './tests',
