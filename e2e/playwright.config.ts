@@ -27,7 +27,10 @@ export default defineConfig({
   retries: 0,
   workers: 1,
   reporter: [['list']],
-  timeout: 60_000,
+  // Generous, for a machine busy with other suites: tests wait for conditions, and a passing test
+  // takes no longer for it. Where a test is about a time limit, it measures that in the page.
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'de-DE',
@@ -38,7 +41,7 @@ export default defineConfig({
   webServer: {
     command: 'node ../apps/server/dist/index.js',
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 60_000,
+    timeout: 180_000,
     reuseExistingServer: false,
     env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdout: 'pipe',
