@@ -66,6 +66,17 @@ export async function submitLogin(page: Page, email: string, password = PASSWORD
   await page.getByRole('button', { name: 'Anmelden' }).click();
 }
 
+/**
+ * The server closes a keep-alive connection after 5 s without requests; one that the test sends on
+ * it just then fails with ECONNRESET (often on a busy machine). A browser sends such a request
+ * again; so does each API client here (Playwright's `maxRetries` retries ECONNRESET only).
+ */
+export function wiederholt<T extends APIRequestContext>(request: T): T {
+  const fetch = request.fetch.bind(request);
+  request.fetch = (urlOrRequest, options = {}) => fetch(urlOrRequest, { maxRetries: 3, ...options });
+  return request;
+}
+
 async function apiLogin(request: APIRequestContext, email: string): Promise<void> {
   const response = await request.post('/api/auth/login', { data: { email, password: PASSWORD } });
   expect(response.status(), await response.text()).toBe(200);
@@ -117,13 +128,22 @@ async function closeAll(items: { close?: () => Promise<void>; dispose?: () => Pr
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  // Playwright's own API clients (`request`, and `page.request` of the default page) retry too.
+  context: async ({ context }, use) => {
+    wiederholt(context.request);
+    await use(context);
+  },
+  request: async ({ request }, use) => {
+    await use(wiederholt(request));
+  },
+
   anmeldungen: [
     async ({ playwright }, use, workerInfo) => {
       const baseURL = workerInfo.project.use.baseURL;
       const states = new Map<Konto, StorageState>();
       /** Runs `fn` with an API client in `storageState` (a fresh one without). */
       async function mit<T>(storageState: StorageState | undefined, fn: (c: APIRequestContext) => Promise<T>) {
-        const client = await playwright.request.newContext({ baseURL, storageState });
+        const client = wiederholt(await playwright.request.newContext({ baseURL, storageState }));
         try {
           return await fn(client);
         } finally {
@@ -150,6 +170,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(async (options) => {
       const context = await browser.newContext(options);
       contexts.push(context);
+      wiederholt(context.request);
       return context;
     });
     await closeAll(contexts);
@@ -183,7 +204,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   apiAls: async ({ playwright, baseURL, anmeldungen }, use) => {
     const clients: APIRequestContext[] = [];
     await use(async (konto) => {
-      const client = await playwright.request.newContext({ baseURL, storageState: await anmeldungen.state(konto) });
+      const client = wiederholt(
+        await playwright.request.newContext({ baseURL, storageState: await anmeldungen.state(konto) }),
+      );
       clients.push(client);
       return client;
     });

@@ -1,7 +1,17 @@
 import type { APIRequestContext, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import { SZENEN_TITEL } from '@asskomm/domain';
 import type { KommuneDetail, KommuneSummary, KpiSnapshot, PraesentationStand } from '@asskomm/domain';
-import { BUEHNE, HANDY, beobachte, expect, expectAxeClean, getJson, test as base, today } from './fixtures.ts';
+import {
+  BUEHNE,
+  HANDY,
+  beobachte,
+  expect,
+  expectAxeClean,
+  getJson,
+  test as base,
+  today,
+  wiederholt,
+} from './fixtures.ts';
 
 async function setze(lpr: APIRequestContext, szene: PraesentationStand['szene'], stand: string | null = null) {
   const response = await lpr.put('/api/praesentation', { data: { szene, stand } });
@@ -30,10 +40,12 @@ test.describe.configure({ mode: 'serial' });
 
 // The suites after this one start from the first scene.
 test.afterAll(async ({ playwright, anmeldungen }) => {
-  const lpr = await playwright.request.newContext({
-    baseURL: test.info().project.use.baseURL,
-    storageState: await anmeldungen.state('lpr'),
-  });
+  const lpr = wiederholt(
+    await playwright.request.newContext({
+      baseURL: test.info().project.use.baseURL,
+      storageState: await anmeldungen.state('lpr'),
+    }),
+  );
   try {
     await setze(lpr, 'karte');
   } finally {
