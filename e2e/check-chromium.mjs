@@ -1,8 +1,10 @@
 // Playwright cannot download its own browser here; fail early with a useful hint instead.
 import { existsSync } from 'node:fs';
+import { chromiumPath } from './chromium.mjs';
 
-const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(path)) {
-  console.error(`Chromium fehlt unter ${path}. Installieren: apt-get install -y chromium (oder CHROMIUM_PATH setzen).`);
+if (!existsSync(chromiumPath)) {
+  console.error(
+    `Chromium fehlt unter ${chromiumPath}. Installieren: apt-get install -y chromium (oder CHROMIUM_PATH setzen).`,
+  );
   process.exit(1);
 }

@@ -9,7 +9,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 
 const root = join(import.meta.dirname, '..');
 const withTests = process.argv.includes('--with-tests');
@@ -23,6 +25,17 @@ function timed(label, command, cwd) {
   const seconds = (performance.now() - start) / 1000;
   results.push([label, `${seconds.toFixed(1)} s`]);
   return seconds;
+}
+
+/** A port free now (the kernel's choice), so that the benchmark runs beside other servers. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 async function startUntilHealthy(dataDir, port) {
@@ -53,17 +66,7 @@ async function stop(child) {
 async function overviewPayload(port) {
   const require = createRequire(join(clone, 'e2e', 'package.json'));
   const { chromium } = require('@playwright/test');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const page = await browser.newPage();
   const bodies = [];
   page.on('response', async (response) => {
@@ -92,7 +95,7 @@ try {
   );
   timed('fresh clone: turbo run build (no cache)', 'pnpm exec turbo run build --output-logs=none', clone);
 
-  const port = 3917;
+  const port = await freePort();
   const dataDir = join(work, 'data');
   const first = await startUntilHealthy(dataDir, port);
   results.push(['start → /api/health 200, first start (migrations + seeding)', `${first.seconds.toFixed(1)} s`]);

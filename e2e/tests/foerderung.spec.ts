@@ -1,21 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { FoerderantragRecord, FoerderungUebersicht } from '@asskomm/domain';
-
-const PASSWORD = 'Demo-Passwort-2026';
-const LPR = 'lpr@demo.asskomm.invalid';
+import { expect, expectAxeClean, test } from './fixtures.ts';
 
 /** „1.234.568 €“ → 1234568 */
 function euros(text: string): number {
   return Number(text.replace(/[^\d-]/g, ''));
-}
-
-async function login(page: Page, email: string): Promise<void> {
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.locator('[data-konto="angemeldet"]')).toBeVisible();
 }
 
 test('the per-year table equals /api/foerderung, also with filters in the URL', async ({ page }) => {
@@ -58,8 +47,8 @@ test('the public sees the sums but no list of applications', async ({ page }) =>
   expect((await page.request.get('/api/foerderantraege')).status()).toBe(401);
 });
 
-test('an LPR creates an application through the form', async ({ page }) => {
-  await login(page, LPR);
+test('an LPR creates an application through the form', async ({ als }) => {
+  const { page } = await als('lpr');
   await page.goto('/foerderung?jahr=2026');
   await expect(page.locator('[data-antraege]')).toBeVisible();
   const form = page.locator('[data-antrag-form]');
@@ -101,8 +90,8 @@ test('an LPR creates an application through the form', async ({ page }) => {
   await expect(row.locator('[data-col="bewilligt"]')).toHaveText(/10\.000,00\s€/);
 });
 
-test('an LPR records the Verwendungsnachweis and the status changes', async ({ page }) => {
-  await login(page, LPR);
+test('an LPR records the Verwendungsnachweis and the status changes', async ({ als }) => {
+  const { page } = await als('lpr');
   // An application paid out without a Verwendungsnachweis yet, in any year.
   let gefunden: FoerderantragRecord | undefined;
   for (let jahr = new Date().getFullYear(); jahr >= 2019 && !gefunden; jahr--) {
@@ -127,7 +116,7 @@ test('an LPR records the Verwendungsnachweis and the status changes', async ({ p
   await expect(row.locator('[data-col="status"]')).toHaveText('Verwendungsnachweis eingereicht');
 });
 
-test('a Kreis with one or two applications shows no amounts to the public, but to the LPR', async ({ page }) => {
+test('a Kreis with one or two applications shows no amounts to the public, but to the LPR', async ({ page, als }) => {
   let gefunden: { jahr: number; kreis: string } | undefined;
   for (let jahr = new Date().getFullYear() + 1; jahr >= 2019 && !gefunden; jahr--) {
     const api = (await (await page.request.get(`/api/foerderung?jahr=${jahr}`)).json()) as FoerderungUebersicht;
@@ -137,14 +126,13 @@ test('a Kreis with one or two applications shows no amounts to the public, but t
   expect(gefunden).toBeDefined();
   const { jahr, kreis } = gefunden!;
   await page.goto(`/foerderung?jahr=${jahr}`);
-  const row = page.locator(`[data-aufteilung="kreis"] tr[data-key="${kreis}"]`);
-  await expect(row.getByRole('cell', { name: 'weniger als 3 Anträge – nicht öffentlich' })).toBeVisible();
-  await expect(row).not.toContainText('€');
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  const row = (page: Page) => page.locator(`[data-aufteilung="kreis"] tr[data-key="${kreis}"]`);
+  await expect(row(page).getByRole('cell', { name: 'weniger als 3 Anträge – nicht öffentlich' })).toBeVisible();
+  await expect(row(page)).not.toContainText('€');
+  await expectAxeClean(page);
 
-  await login(page, LPR);
-  await page.goto(`/foerderung?jahr=${jahr}`);
-  await expect(row.locator('[data-verborgen]')).toHaveCount(0);
-  await expect(row).toContainText('€');
+  const lpr = (await als('lpr')).page;
+  await lpr.goto(`/foerderung?jahr=${jahr}`);
+  await expect(row(lpr).locator('[data-verborgen]')).toHaveCount(0);
+  await expect(row(lpr)).toContainText('€');
 });

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   VERBORGEN_TEXT,
   type FoerderungUebersicht,
@@ -8,27 +7,17 @@ import {
   type KpiPoint,
   type KpiSnapshot,
 } from '@asskomm/domain';
+import { deDate as formatDate, expect, expectAxeClean, getJson, integer, test, today } from './fixtures.ts';
 
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-const integer = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
 const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-const day = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
-const formatDate = (iso: string) => day.format(new Date(`${iso}T00:00:00Z`));
 
-async function api<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(path);
-  expect(response.status(), path).toBe(200);
-  return (await response.json()) as T;
-}
+const api = <T>(page: Page, path: string) => getJson<T>(page.request, path);
 
 async function open(page: Page, query: string): Promise<void> {
   await page.goto(`/${query}`);
   await expect(page.locator('svg path[data-ags]').first()).toBeVisible();
 }
 
-/** The rows of a data table (header cell and data cells), as shown. */
-/** Opens the table of a panel (`section` labelled by `titel`) and reads its rows. */
 /** Opens a figure's table and reads it once it holds `count` rows (its data may still be arriving). */
 async function tableRows(page: Page, titel: string, id: string, count: number): Promise<string[][]> {
   await page.locator(`section[aria-labelledby="${titel}"] summary`).click();
@@ -191,32 +180,25 @@ test('the playback steps month by month, pauses, continues and ends at today', a
   const shown = await page.locator('[data-stand]').getAttribute('datetime');
   await expect(page).toHaveURL(new RegExp(`\\?stand=${shown}$`));
   await page.getByRole('button', { name: 'Fortsetzen' }).click();
-  await expect(page.getByRole('button', { name: 'Abspielen' })).toBeVisible({ timeout: 10_000 });
-  const today = verlauf.at(-1)!.stand;
-  await expect(page.locator('[data-stand]')).toHaveAttribute('datetime', today);
+  await expect(page.getByRole('button', { name: 'Abspielen' })).toBeVisible();
+  await expect(page.locator('[data-stand]')).toHaveAttribute('datetime', verlauf.at(-1)!.stand);
   await expect(page).toHaveURL(/\/$/);
 });
 
-test('a past view keeps its date when a live change arrives, and says so', async ({ page, playwright, baseURL }) => {
+test('a past view keeps its date when a live change arrives, and says so', async ({ page, apiAls }) => {
   await open(page, '?stand=2022-01-31');
   await expect(page.locator('[data-live="live"]')).toBeVisible();
   const mitglieder = await page.locator('[data-kpi="mitglieder"]').innerText();
 
   // An LPR user records a milestone in another session.
-  const lpr = await playwright.request.newContext({ baseURL });
-  const login = await lpr.post('/api/auth/login', {
-    data: { email: 'lpr@demo.asskomm.invalid', password: 'Demo-Passwort-2026' },
-  });
-  expect(login.status()).toBe(200);
-  const kommunen = (await (await lpr.get('/api/kommunen')).json()) as KommuneSummary[];
+  const lpr = await apiAls('lpr');
+  const kommunen = await getJson<KommuneSummary[]>(lpr, '/api/kommunen');
   const ohneKontakt = kommunen.find((k) => k.ags.length === 8 && k.status === 'kein_kontakt')!;
-  const detail = (await (await lpr.get(`/api/kommunen/${ohneKontakt.ags}`)).json()) as KommuneDetail;
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+  const detail = await getJson<KommuneDetail>(lpr, `/api/kommunen/${ohneKontakt.ags}`);
   const created = await lpr.post(`/api/kommunen/${ohneKontakt.ags}/meilensteine`, {
-    data: { kind: 'erstberatung', date: today, version: detail.version },
+    data: { kind: 'erstberatung', date: today(), version: detail.version },
   });
   expect(created.status(), await created.text()).toBe(201);
-  await lpr.dispose();
 
   await expect(page.locator('[data-neuere-aenderungen]')).toContainText(
     'Ansicht zum Stand 31.01.2022; neuere Änderungen sind vorhanden',
@@ -229,8 +211,7 @@ test('date, playback and filters work by keyboard, and the filtered view has no 
   page,
 }) => {
   await open(page, '?stand=2022-06-30&pd=dresden&kreis=14612');
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await expectAxeClean(page);
 
   const stand = page.getByLabel('Stand', { exact: true });
   await stand.focus();

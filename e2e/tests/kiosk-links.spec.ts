@@ -1,23 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function login(page: Page, email: string): Promise<void> {
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill('Demo-Passwort-2026');
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.locator('[data-konto="angemeldet"]')).toBeVisible();
-}
+import { expect, expectAxeClean, test } from './fixtures.ts';
 
 test('an LPR creates a kiosk link, sees its address once, and revokes it after confirming', async ({
-  page,
-  context,
+  als,
   baseURL,
 }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await login(page, 'lpr@demo.asskomm.invalid');
+  const { page } = await als('lpr', { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto('/');
+  await expect(page.locator('[data-konto="angemeldet"]')).toBeVisible();
   await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('link', { name: 'Kiosk-Links' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kiosk-Links für die Präsentation');
 
@@ -51,8 +40,7 @@ test('an LPR creates a kiosk link, sees its address once, and revokes it after c
   const row = page.locator(`[data-kiosk-link="${name}"]`);
   await expect(row).toContainText('Demo LPR-Team');
   await expect(row.locator('[data-col="status"]')).toHaveText('aktiv');
-  const axe = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await expectAxeClean(page);
 
   // Shown once: after a reload only the list is there, without the address.
   await page.reload();
@@ -75,8 +63,10 @@ test('an LPR creates a kiosk link, sees its address once, and revokes it after c
   expect((await steps('wachstum')).status()).toBe(401);
 });
 
-test('read-only roles get no kiosk links', async ({ page }) => {
-  await login(page, 'ministerium@demo.asskomm.invalid');
+test('read-only roles get no kiosk links', async ({ als }) => {
+  const { page } = await als('ministerium');
+  await page.goto('/');
+  await expect(page.locator('[data-konto="angemeldet"]')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Kiosk-Links' })).toHaveCount(0);
   expect((await page.request.get('/api/kiosk-links')).status()).toBe(403);
 });

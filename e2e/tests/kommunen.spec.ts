@@ -1,39 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { MEILENSTEIN_LABELS, type KommuneDetail, type KommuneSummary, type Me } from '@asskomm/domain';
+import type { Page } from '@playwright/test';
+import { MEILENSTEIN_LABELS, type KommuneDetail, type KommuneSummary } from '@asskomm/domain';
+import { deDate, expect, expectAxeClean, getJson, test } from './fixtures.ts';
 
-const PASSWORD = 'Demo-Passwort-2026';
-const LPR = 'lpr@demo.asskomm.invalid';
-const ADMIN = 'admin@demo.asskomm.invalid';
 const GOERLITZ = '14626110';
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-const day = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
-const deDate = (iso: string) => day.format(new Date(`${iso}T00:00:00Z`));
 const collator = new Intl.Collator('de-DE', { sensitivity: 'base' });
 
-async function login(page: Page, email: string): Promise<Me> {
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.locator('[data-konto="angemeldet"]')).toBeVisible();
-  return (await (await page.request.get('/api/auth/me')).json()) as Me;
-}
-
-async function api<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(path);
-  expect(response.status(), path).toBe(200);
-  return (await response.json()) as T;
-}
+const api = <T>(page: Page, path: string) => getJson<T>(page.request, path);
 
 async function rowNames(page: Page): Promise<string[]> {
   return page.locator('[data-table="kommunen"] tbody th a').allInnerTexts();
-}
-
-async function expectAxeClean(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
 /** Opens a Kommune's page as an editor and waits for hydration: input typed before it would be reset. */
@@ -122,8 +98,8 @@ test('an unknown AGS answers with a German 404 page', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Kommune nicht gefunden' })).toBeVisible();
 });
 
-test('an LPR records a meilenstein through the form and sees it in the timeline', async ({ page }) => {
-  const me = await login(page, LPR);
+test('an LPR records a meilenstein through the form and sees it in the timeline', async ({ als }) => {
+  const { page, me } = await als('lpr');
   await openKommune(page, GOERLITZ);
   const form = page.locator('[data-meilenstein-form]');
   await form.getByLabel('Meilenstein').selectOption('koordinierungsstelle_eingerichtet');
@@ -140,8 +116,8 @@ test('an LPR records a meilenstein through the form and sees it in the timeline'
   await expect(page.locator('[data-flag="koordinierungsstelle"]')).toHaveText('ja');
 });
 
-test('a rule violation (422) is shown at its field', async ({ page }) => {
-  await login(page, LPR);
+test('a rule violation (422) is shown at its field', async ({ als }) => {
+  const { page } = await als('lpr');
   const alle = await api<KommuneSummary[]>(page, '/api/kommunen');
   const keinKontakt = alle.find((k) => k.status === 'kein_kontakt' && k.ags.length === 8)!;
   await openKommune(page, keinKontakt.ags);
@@ -154,53 +130,38 @@ test('a rule violation (422) is shown at its field', async ({ page }) => {
   await expect(form.getByLabel('Meilenstein')).toHaveAttribute('aria-invalid', 'true');
 });
 
-async function signedInPage(
-  browser: Browser,
-  email: string,
-): Promise<{ page: Page; me: Me; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const me = await login(page, email);
-  return { page, me, close: () => context.close() };
-}
+test('a stale version gets the 409 notice naming the other user, and can be re-applied', async ({ als }) => {
+  const a = await als('admin');
+  const b = await als('lpr');
+  await openKommune(b.page, GOERLITZ);
+  const formB = b.page.locator('[data-meilenstein-form]');
+  // B starts the change on the version shown now…
+  await formB.getByLabel('Meilenstein').selectOption('praeventionskonzept_beschlossen');
+  await formB.getByLabel('Datum').fill('2025-09-10');
 
-test('a stale version gets the 409 notice naming the other user, and can be re-applied', async ({ browser }) => {
-  const a = await signedInPage(browser, ADMIN);
-  const b = await signedInPage(browser, LPR);
-  try {
-    await openKommune(b.page, GOERLITZ);
-    const formB = b.page.locator('[data-meilenstein-form]');
-    // B starts the change on the version shown now…
-    await formB.getByLabel('Meilenstein').selectOption('praeventionskonzept_beschlossen');
-    await formB.getByLabel('Datum').fill('2025-09-10');
+  // …while A records another milestone for the same Kommune.
+  await openKommune(a.page, GOERLITZ);
+  const formA = a.page.locator('[data-meilenstein-form]');
+  await formA.getByLabel('Meilenstein').selectOption('kpr_reaktiviert');
+  await formA.getByLabel('Datum').fill('2025-08-01');
+  await formA.getByRole('button', { name: 'Meilenstein erfassen' }).click();
+  await expect(formA.locator('[data-form-erfolg]')).toContainText('KPR reaktiviert');
 
-    // …while A records another milestone for the same Kommune.
-    await openKommune(a.page, GOERLITZ);
-    const formA = a.page.locator('[data-meilenstein-form]');
-    await formA.getByLabel('Meilenstein').selectOption('kpr_reaktiviert');
-    await formA.getByLabel('Datum').fill('2025-08-01');
-    await formA.getByRole('button', { name: 'Meilenstein erfassen' }).click();
-    await expect(formA.locator('[data-form-erfolg]')).toContainText('KPR reaktiviert');
+  await formB.getByRole('button', { name: 'Meilenstein erfassen' }).click();
+  const konflikt = formB.locator('[data-konflikt]');
+  await expect(konflikt).toBeVisible();
+  await expect(konflikt).toContainText(`Inzwischen von ${a.me.benutzer.name} geändert`);
+  await expect(konflikt).toContainText('KPR reaktiviert');
 
-    await formB.getByRole('button', { name: 'Meilenstein erfassen' }).click();
-    const konflikt = formB.locator('[data-konflikt]');
-    await expect(konflikt).toBeVisible();
-    await expect(konflikt).toContainText(`Inzwischen von ${a.me.benutzer.name} geändert`);
-    await expect(konflikt).toContainText('KPR reaktiviert');
-
-    await konflikt.getByRole('button', { name: 'Meine Änderung erneut anwenden' }).click();
-    await expect(formB.locator('[data-form-erfolg]')).toContainText('Präventionskonzept beschlossen');
-    await expect(
-      b.page.locator('[data-timeline] > li[data-kind="praeventionskonzept_beschlossen"]', { hasText: '10.09.2025' }),
-    ).toBeVisible();
-  } finally {
-    await a.close();
-    await b.close();
-  }
+  await konflikt.getByRole('button', { name: 'Meine Änderung erneut anwenden' }).click();
+  await expect(formB.locator('[data-form-erfolg]')).toContainText('Präventionskonzept beschlossen');
+  await expect(
+    b.page.locator('[data-timeline] > li[data-kind="praeventionskonzept_beschlossen"]', { hasText: '10.09.2025' }),
+  ).toBeVisible();
 });
 
-test('an LPR corrects and withdraws a meilenstein', async ({ page }) => {
-  await login(page, LPR);
+test('an LPR corrects and withdraws a meilenstein', async ({ als }) => {
+  const { page } = await als('lpr');
   await openKommune(page, GOERLITZ);
   const item = page.locator('[data-timeline] > li[data-kind="koordinierungsstelle_eingerichtet"]').first();
   await item.getByRole('button', { name: /Korrigieren/ }).click();
@@ -220,8 +181,8 @@ test('an LPR corrects and withdraws a meilenstein', async ({ page }) => {
   await expect(item.locator('s[data-label]')).toBeVisible();
 });
 
-test('an LPR signs the Kooperationsvereinbarung for two untouched Kommunen at once', async ({ page }) => {
-  await login(page, LPR);
+test('an LPR signs the Kooperationsvereinbarung for two untouched Kommunen at once', async ({ als }) => {
+  const { page } = await als('lpr');
   const alle = await api<KommuneSummary[]>(page, '/api/kommunen');
   const [erste, zweite] = alle.filter((k) => k.status === 'kein_kontakt' && k.ags.length === 8 && !k.kpr);
   expect(erste).toBeDefined();
@@ -247,17 +208,17 @@ test('an LPR signs the Kooperationsvereinbarung for two untouched Kommunen at on
   expect(detail.status).toBe('mitglied');
 });
 
-test('the Kommunen pages and the foerderung page are axe clean', async ({ page }) => {
+test('the Kommunen pages and the foerderung page are axe clean', async ({ page, als }) => {
   for (const path of ['/kommunen', `/kommunen/${GOERLITZ}`, '/foerderung']) {
     await page.goto(path);
     await expect(page.locator('h1')).toBeVisible();
     await expectAxeClean(page);
   }
   // Signed in as LPR the forms are there too.
-  await login(page, LPR);
+  const lpr = (await als('lpr')).page;
   for (const path of [`/kommunen/${GOERLITZ}`, '/foerderung']) {
-    await page.goto(path);
-    await expect(page.locator('h1')).toBeVisible();
-    await expectAxeClean(page);
+    await lpr.goto(path);
+    await expect(lpr.locator('h1')).toBeVisible();
+    await expectAxeClean(lpr);
   }
 });

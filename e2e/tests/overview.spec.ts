@@ -1,20 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { KommuneSummary, KpiSnapshot } from '@asskomm/domain';
+import { expect, expectAxeClean, parseGermanNumber, test } from './fixtures.ts';
 
 const VIEWPORTS = [
   { name: 'desktop-1920x1080', width: 1920, height: 1080 },
   { name: 'phone-390x844', width: 390, height: 844 },
 ];
-
-function parseGermanNumber(text: string): number {
-  return Number(
-    text
-      .replace(/\./g, '')
-      .replace(',', '.')
-      .replace(/[^\d.-]/g, ''),
-  );
-}
 
 async function openOverview(page: Page): Promise<void> {
   await page.goto('/');
@@ -62,8 +53,7 @@ for (const viewport of VIEWPORTS) {
 
 test('the overview has no WCAG 2.1 AA violations', async ({ page }) => {
   await openOverview(page);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await expectAxeClean(page);
 });
 
 test('pages are served with a Content-Security-Policy and security headers, and work under them', async ({ page }) => {

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import {
   SZENEN_TITEL,
   type KommuneDetail,
@@ -7,25 +6,7 @@ import {
   type KpiSnapshot,
   type PraesentationStand,
 } from '@asskomm/domain';
-
-const PASSWORD = 'Demo-Passwort-2026';
-const LPR = 'lpr@demo.asskomm.invalid';
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const BUEHNE = { width: 1920, height: 1080 };
-
-const integer = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
-
-async function signIn(request: APIRequestContext, email: string): Promise<void> {
-  const response = await request.post('/api/auth/login', { data: { email, password: PASSWORD } });
-  expect(response.status(), await response.text()).toBe(200);
-}
-
-async function getJson<T>(request: APIRequestContext, path: string): Promise<T> {
-  const response = await request.get(path);
-  expect(response.status(), path).toBe(200);
-  return (await response.json()) as T;
-}
+import { BUEHNE, beobachte, expect, expectAxeClean, getJson, integer, test, today, zeitenMit } from './fixtures.ts';
 
 const serverStand = (request: APIRequestContext) => getJson<PraesentationStand>(request, '/api/praesentation');
 
@@ -35,16 +16,13 @@ async function zumAnfang(lpr: APIRequestContext): Promise<void> {
   expect(response.status(), await response.text()).toBe(200);
 }
 
-/** The presenter view in a fresh 1920×1080 context, signed in as `email` (or a visitor), live. */
-async function buehne(browser: Browser, email: string | null, path = '/praesentation') {
-  const context = await browser.newContext({ viewport: BUEHNE });
-  if (email) await signIn(context.request, email);
-  const page = await context.newPage();
+/** The presenter view on a 1920×1080 screen (`BUEHNE`) of a signed-in user or a visitor, live. */
+async function buehne<T extends { context: BrowserContext; page: Page }>(screen: T, path = '/praesentation') {
   // A script error on stage (e.g. an effect that keeps triggering itself) fails the test.
-  page.on('pageerror', (error) => expect.soft(error.message, `Skriptfehler auf ${path}`).toBe(''));
-  await page.goto(path);
-  await expect(page.locator('[data-verbindung="live"]')).toBeVisible();
-  return { context, page };
+  screen.page.on('pageerror', (error) => expect.soft(error.message, `Skriptfehler auf ${path}`).toBe(''));
+  await screen.page.goto(path);
+  await expect(screen.page.locator('[data-verbindung="live"]')).toBeVisible();
+  return screen;
 }
 
 const szene = (page: Page) => page.locator('section[data-szene]');
@@ -52,167 +30,156 @@ const szene = (page: Page) => page.locator('section[data-szene]');
 test.describe.configure({ mode: 'serial' });
 
 test('LPR steps through the scenes with the keyboard, chapter by chapter in the growth story; the server agrees', async ({
-  browser,
+  als,
 }) => {
-  const { context, page } = await buehne(browser, LPR);
-  try {
-    await zumAnfang(context.request);
-    await expect(szene(page)).toHaveAttribute('data-szene', 'karte');
-    await expect(page.getByRole('heading', { name: SZENEN_TITEL.karte })).toBeVisible();
+  const { context, page } = await buehne(await als('lpr', BUEHNE));
+  await zumAnfang(context.request);
+  await expect(szene(page)).toHaveAttribute('data-szene', 'karte');
+  await expect(page.getByRole('heading', { name: SZENEN_TITEL.karte })).toBeVisible();
 
-    await page.keyboard.press('ArrowRight');
-    await expect(szene(page)).toHaveAttribute('data-szene', 'wachstum');
-    await expect(page.locator('[data-aktuelles-kapitel]')).toHaveText('Start der Allianz in Chemnitz');
-    expect(await serverStand(context.request)).toMatchObject({ szene: 'wachstum', stand: '2019-02-06' });
+  await page.keyboard.press('ArrowRight');
+  await expect(szene(page)).toHaveAttribute('data-szene', 'wachstum');
+  await expect(page.locator('[data-aktuelles-kapitel]')).toHaveText('Start der Allianz in Chemnitz');
+  expect(await serverStand(context.request)).toMatchObject({ szene: 'wachstum', stand: '2019-02-06' });
 
-    // A remote clicker: PageDown moves to the next chapter, still in the same scene.
-    await page.keyboard.press('PageDown');
-    await expect(page.locator('[data-aktuelles-kapitel]')).not.toHaveText('Start der Allianz in Chemnitz');
-    const kapitel = await serverStand(context.request);
-    expect(kapitel.szene).toBe('wachstum');
-    expect(kapitel.stand! > '2019-02-06').toBe(true);
+  // A remote clicker: PageDown moves to the next chapter, still in the same scene.
+  await page.keyboard.press('PageDown');
+  await expect(page.locator('[data-aktuelles-kapitel]')).not.toHaveText('Start der Allianz in Chemnitz');
+  const kapitel = await serverStand(context.request);
+  expect(kapitel.szene).toBe('wachstum');
+  expect(kapitel.stand! > '2019-02-06').toBe(true);
 
-    // On through the chapters (Space as well) until the story has reached today, then the next scene.
-    for (let i = 0; i < 20 && (await serverStand(context.request)).szene === 'wachstum'; i++) {
-      const vorher = (await serverStand(context.request)).version;
-      await page.keyboard.press(' ');
-      await expect.poll(async () => (await serverStand(context.request)).version).toBeGreaterThan(vorher);
-    }
-    await expect(szene(page)).toHaveAttribute('data-szene', 'kpr-foerderung');
-    expect(await serverStand(context.request)).toMatchObject({ szene: 'kpr-foerderung', stand: null });
-
-    // Back: into the story at today, then forward twice to the last scene.
-    await page.keyboard.press('PageUp');
-    await expect(szene(page)).toHaveAttribute('data-szene', 'wachstum');
-    expect(await serverStand(context.request)).toMatchObject({ szene: 'wachstum', stand: null });
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    await expect(szene(page)).toHaveAttribute('data-szene', 'polizeidirektionen');
-    expect(await serverStand(context.request)).toMatchObject({ szene: 'polizeidirektionen', stand: null });
-    await expect(page.locator('tr[data-pd="dresden"] td').first()).not.toHaveText('–');
-
-    // Escape does nothing to the presentation.
-    await page.keyboard.press('Escape');
-    expect((await serverStand(context.request)).szene).toBe('polizeidirektionen');
-  } finally {
-    await context.close();
+  // On through the chapters (Space as well) until the story has reached today, then the next scene.
+  for (let i = 0; i < 20 && (await serverStand(context.request)).szene === 'wachstum'; i++) {
+    const vorher = (await serverStand(context.request)).version;
+    await page.keyboard.press(' ');
+    await expect.poll(async () => (await serverStand(context.request)).version).toBeGreaterThan(vorher);
   }
+  await expect(szene(page)).toHaveAttribute('data-szene', 'kpr-foerderung');
+  expect(await serverStand(context.request)).toMatchObject({ szene: 'kpr-foerderung', stand: null });
+
+  // Back: into the story at today, then forward twice to the last scene.
+  await page.keyboard.press('PageUp');
+  await expect(szene(page)).toHaveAttribute('data-szene', 'wachstum');
+  expect(await serverStand(context.request)).toMatchObject({ szene: 'wachstum', stand: null });
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(szene(page)).toHaveAttribute('data-szene', 'polizeidirektionen');
+  expect(await serverStand(context.request)).toMatchObject({ szene: 'polizeidirektionen', stand: null });
+  await expect(page.locator('tr[data-pd="dresden"] td').first()).not.toHaveText('–');
+
+  // Escape does nothing to the presentation.
+  await page.keyboard.press('Escape');
+  expect((await serverStand(context.request)).szene).toBe('polizeidirektionen');
 });
 
-test('a kiosk link steps the presentation without an account; a visitor only follows', async ({
-  browser,
-  playwright,
-  baseURL,
-}) => {
-  const lpr = await playwright.request.newContext({ baseURL });
-  await signIn(lpr, LPR);
+test('a kiosk link steps the presentation without an account; a visitor only follows', async ({ besucher, apiAls }) => {
+  const lpr = await apiAls('lpr');
   await zumAnfang(lpr);
   const created = await lpr.post('/api/kiosk-links', { data: { name: 'Fachtag, Saal 1' } });
   expect(created.status(), await created.text()).toBe(201);
   const { token } = (await created.json()) as { token: string };
 
-  const kiosk = await buehne(browser, null, `/praesentation?kiosk=${encodeURIComponent(token)}`);
-  const besucher = await buehne(browser, null);
-  try {
-    // The token leaves the visible address (a projected screen must not show it).
-    await expect(kiosk.page).toHaveURL(/\/praesentation$/);
-    await expect(kiosk.page.getByRole('button', { name: 'Weiter', exact: true })).toBeVisible();
-    await kiosk.page.keyboard.press('ArrowRight');
-    await expect(szene(kiosk.page)).toHaveAttribute('data-szene', 'wachstum');
-    expect(await serverStand(lpr)).toMatchObject({ szene: 'wachstum', stand: '2019-02-06' });
-    // The visitor's screen follows, but cannot step.
-    await expect(szene(besucher.page)).toHaveAttribute('data-szene', 'wachstum');
-    await expect(besucher.page.locator('[data-nur-mitverfolgen]')).toBeVisible();
-    await expect(besucher.page.getByRole('button', { name: 'Weiter', exact: true })).toHaveCount(0);
-    const version = (await serverStand(lpr)).version;
-    await besucher.page.keyboard.press('ArrowRight');
-    await besucher.page.waitForTimeout(500);
-    expect((await serverStand(lpr)).version).toBe(version);
+  const kiosk = await buehne(await besucher(BUEHNE), `/praesentation?kiosk=${encodeURIComponent(token)}`);
+  const gast = await buehne(await besucher(BUEHNE));
+  // The token leaves the visible address (a projected screen must not show it).
+  await expect(kiosk.page).toHaveURL(/\/praesentation$/);
+  await expect(kiosk.page.getByRole('button', { name: 'Weiter', exact: true })).toBeVisible();
+  await kiosk.page.keyboard.press('ArrowRight');
+  await expect(szene(kiosk.page)).toHaveAttribute('data-szene', 'wachstum');
+  expect(await serverStand(lpr)).toMatchObject({ szene: 'wachstum', stand: '2019-02-06' });
+  // The visitor's screen follows, but cannot step.
+  await expect(szene(gast.page)).toHaveAttribute('data-szene', 'wachstum');
+  await expect(gast.page.locator('[data-nur-mitverfolgen]')).toBeVisible();
+  await expect(gast.page.getByRole('button', { name: 'Weiter', exact: true })).toHaveCount(0);
+  const version = (await serverStand(lpr)).version;
+  const schritte: string[] = [];
+  gast.page.on('request', (request) => {
+    if (request.method() !== 'GET') schritte.push(`${request.method()} ${request.url()}`);
+  });
+  await gast.page.keyboard.press('ArrowRight');
+  // The page has handled the key (a step would have started its request by now), and sent nothing.
+  await gast.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+  expect(schritte).toEqual([]);
+  expect((await serverStand(lpr)).version).toBe(version);
 
-    // A reload keeps the kiosk able to step (the token stays in this browser).
-    await kiosk.page.reload();
-    await expect(kiosk.page.locator('[data-verbindung="live"]')).toBeVisible();
-    await kiosk.page.keyboard.press('ArrowLeft');
-    await expect(szene(kiosk.page)).toHaveAttribute('data-szene', 'karte');
-    expect((await serverStand(lpr)).szene).toBe('karte');
-  } finally {
-    await kiosk.context.close();
-    await besucher.context.close();
-    await lpr.dispose();
-  }
+  // A reload keeps the kiosk able to step (the token stays in this browser).
+  await kiosk.page.reload();
+  await expect(kiosk.page.locator('[data-verbindung="live"]')).toBeVisible();
+  await kiosk.page.keyboard.press('ArrowLeft');
+  await expect(szene(kiosk.page)).toHaveAttribute('data-szene', 'karte');
+  expect((await serverStand(lpr)).szene).toBe('karte');
 });
 
 test('a unterzeichnung during the talk is celebrated on stage within a second: banner with its number, map, counter', async ({
-  browser,
-  playwright,
+  besucher,
+  apiAls,
   baseURL,
 }, testInfo) => {
-  const lpr = await playwright.request.newContext({ baseURL });
-  await signIn(lpr, LPR);
+  const lpr = await apiAls('lpr');
   await zumAnfang(lpr);
-  const { context, page } = await buehne(browser, null);
-  try {
-    const kommunen = await getJson<KommuneSummary[]>(lpr, '/api/kommunen');
-    const gemeinde = kommunen.find((k) => k.ags.length === 8 && k.status === 'kein_kontakt')!;
-    const detail = await getJson<KommuneDetail>(lpr, `/api/kommunen/${gemeinde.ags}`);
-    const vorher = await getJson<KpiSnapshot>(lpr, '/api/kpi');
-    await expect(page.locator('[data-kennzahl="mitglieder"]')).toHaveText(integer.format(vorher.mitglieder));
-    await expect(page.locator(`svg path[data-ags="${gemeinde.ags}"]`)).toBeVisible();
+  const { page } = await buehne(await besucher(BUEHNE));
+  const kommunen = await getJson<KommuneSummary[]>(lpr, '/api/kommunen');
+  const gemeinde = kommunen.find((k) => k.ags.length === 8 && k.status === 'kein_kontakt')!;
+  const detail = await getJson<KommuneDetail>(lpr, `/api/kommunen/${gemeinde.ags}`);
+  const vorher = await getJson<KpiSnapshot>(lpr, '/api/kpi');
+  await expect(page.locator('[data-kennzahl="mitglieder"]')).toHaveText(integer.format(vorher.mitglieder));
+  await expect(page.locator(`svg path[data-ags="${gemeinde.ags}"]`)).toBeVisible();
+  // Banner and mark, as the page shows them and when (by its clock, however busy the machine).
+  const feier = await beobachte(page, '[data-feier]');
+  const karte = await beobachte(page, `svg path[data-ags="${gemeinde.ags}"]`);
 
-    const response = await lpr.post(`/api/kommunen/${gemeinde.ags}/meilensteine`, {
-      data: { kind: 'kooperationsvereinbarung', date: today(), version: detail.version },
-    });
-    expect(response.status(), await response.text()).toBe(201);
-    const banner = page.locator('[data-feier]');
-    await expect(banner).toHaveText(`${vorher.mitglieder + 1}. Mitglied: ${gemeinde.name}`, { timeout: 1000 });
-    await expect(page.locator('[data-kennzahl="mitglieder"]')).toHaveText(integer.format(vorher.mitglieder + 1));
-    await expect(page.locator(`svg path[data-ags="${gemeinde.ags}"]`)).toHaveAttribute('data-markiert');
-    await expect(page.locator(`svg path[data-ags="${gemeinde.ags}"]`)).toHaveAttribute('data-status', 'mitglied');
+  const response = await lpr.post(`/api/kommunen/${gemeinde.ags}/meilensteine`, {
+    data: { kind: 'kooperationsvereinbarung', date: today(), version: detail.version },
+  });
+  const unterzeichnet = Date.now();
+  expect(response.status(), await response.text()).toBe(201);
+  const banner = page.locator('[data-feier]');
+  const text = `${vorher.mitglieder + 1}. Mitglied: ${gemeinde.name}`;
+  await expect(banner).toHaveText(text);
+  const gezeigt = (await feier.verlauf()).find(({ zustand }) => zustand?.text === text)!;
+  expect(gezeigt.t - unterzeichnet).toBeLessThan(1000);
+  await expect(page.locator('[data-kennzahl="mitglieder"]')).toHaveText(integer.format(vorher.mitglieder + 1));
+  await expect.poll(async () => zeitenMit(await karte.verlauf(), 'data-markiert').length).toBeGreaterThan(0);
+  await expect(page.locator(`svg path[data-ags="${gemeinde.ags}"]`)).toHaveAttribute('data-status', 'mitglied');
 
-    const pfad = testInfo.outputPath('praesentation-1920x1080.png');
-    await page.screenshot({ path: pfad });
-    await testInfo.attach('Präsentation 1920×1080 mit Feier', { path: pfad, contentType: 'image/png' });
-    await expect(page.getByRole('heading', { name: SZENEN_TITEL.karte })).toBeInViewport();
-    for (const kennzahl of ['mitglieder', 'beraten', 'kpr']) {
-      await expect(page.locator(`[data-kennzahl="${kennzahl}"]`)).toHaveText(/^\d[\d.]*$/);
-      await expect(page.locator(`[data-kennzahl="${kennzahl}"]`)).toBeInViewport();
-    }
-    await expect(page.getByRole('img', { name: /QR-Code/ })).toBeInViewport();
-    await expect(page.locator('[data-live-url]')).toHaveText(`${baseURL}/live`);
-    // The banner goes again after a while.
-    await expect(banner).toHaveCount(0, { timeout: 12_000 });
-  } finally {
-    await context.close();
-    await lpr.dispose();
+  const pfad = testInfo.outputPath('praesentation-1920x1080.png');
+  await page.screenshot({ path: pfad });
+  await testInfo.attach('Präsentation 1920×1080 mit Feier', { path: pfad, contentType: 'image/png' });
+  await expect(page.getByRole('heading', { name: SZENEN_TITEL.karte })).toBeInViewport();
+  for (const kennzahl of ['mitglieder', 'beraten', 'kpr']) {
+    await expect(page.locator(`[data-kennzahl="${kennzahl}"]`)).toHaveText(/^\d[\d.]*$/);
+    await expect(page.locator(`[data-kennzahl="${kennzahl}"]`)).toBeInViewport();
   }
+  await expect(page.getByRole('img', { name: /QR-Code/ })).toBeInViewport();
+  await expect(page.locator('[data-live-url]')).toHaveText(`${baseURL}/live`);
+  // The banner goes again after a while (by the page's clock).
+  await expect(banner).toHaveCount(0);
+  const weg = (await feier.verlauf()).find(({ t, zustand }) => t > gezeigt.t && zustand === null)!;
+  expect(weg.t - gezeigt.t).toBeLessThan(12_000);
 });
 
-test('axe finds nothing on the presenter view (map and growth story, reduced motion)', async ({ browser }) => {
-  const { context, page } = await buehne(browser, LPR);
+test('axe finds nothing on the presenter view (map and growth story, reduced motion)', async ({ als }) => {
+  const { context, page } = await buehne(await als('lpr', BUEHNE));
   try {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await expect(page.locator('[data-kennzahl="mitglieder"]')).toHaveText(/^\d/);
-    const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    await expectAxeClean(page);
     await page.keyboard.press('ArrowRight');
     await expect(szene(page)).toHaveAttribute('data-szene', 'wachstum');
-    const wachstum = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(wachstum.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    await expectAxeClean(page);
   } finally {
     await zumAnfang(context.request);
-    await context.close();
   }
 });
 
 test('a network cut keeps the scene with a „Stand hh:mm“ stamp, a reload offline shows it again, and it reconnects', async ({
-  browser,
-  playwright,
-  baseURL,
+  besucher,
+  apiAls,
 }) => {
-  const lpr = await playwright.request.newContext({ baseURL });
-  await signIn(lpr, LPR);
+  const lpr = await apiAls('lpr');
   await lpr.put('/api/praesentation', { data: { szene: 'kpr-foerderung', stand: null } });
-  const { context, page } = await buehne(browser, null);
+  const { context, page } = await buehne(await besucher(BUEHNE));
   try {
     await expect(szene(page)).toHaveAttribute('data-szene', 'kpr-foerderung');
     // The service worker takes over this page; a second load then goes through it (and fills its cache).
@@ -243,7 +210,5 @@ test('a network cut keeps the scene with a „Stand hh:mm“ stamp, a reload off
     await expect(szene(page)).toHaveAttribute('data-szene', 'polizeidirektionen');
   } finally {
     await zumAnfang(lpr);
-    await context.close();
-    await lpr.dispose();
   }
 });

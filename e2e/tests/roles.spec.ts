@@ -1,16 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, DEMO, PASSWORD, expectAxeClean, getJson, parseGermanNumber, submitLogin } from './fixtures.ts';
+import type { Page } from '@playwright/test';
 import type { AuditEntry, KommuneSummary, KpiSnapshot, Me, PolizeidirektionId } from '@asskomm/domain';
-
-// The demo accounts of the README (demo mode, which the e2e server runs in).
-const PASSWORD = 'Demo-Passwort-2026';
-const DEMO = {
-  admin: 'admin@demo.asskomm.invalid',
-  lpr: 'lpr@demo.asskomm.invalid',
-  ministerium: 'ministerium@demo.asskomm.invalid',
-  goerlitz: 'pd-goerlitz@demo.asskomm.invalid',
-  leipzig: 'pd-leipzig@demo.asskomm.invalid',
-} as const;
 
 /** Kreise (first five AGS digits) of the two Polizeidirektionen the demo has accounts for. */
 const KREISE: Record<'goerlitz' | 'leipzig', string[]> = {
@@ -18,39 +8,26 @@ const KREISE: Record<'goerlitz' | 'leipzig', string[]> = {
   leipzig: ['14713', '14729', '14730'],
 };
 
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-function parseGermanNumber(text: string): number {
-  return Number(
-    text
-      .replace(/\./g, '')
-      .replace(',', '.')
-      .replace(/[^\d.-]/g, ''),
-  );
-}
-
-async function submitLogin(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/anmelden');
-  await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-}
-
 /** Signs in through the form and waits for the overview with the map drawn. */
-async function login(page: Page, email: string): Promise<void> {
-  await submitLogin(page, email, PASSWORD);
+async function loginThroughForm(page: Page, email: string): Promise<void> {
+  await submitLogin(page, email);
   await expect(page).toHaveURL('/');
+  await openedOverview(page);
+}
+
+/** The overview of a signed-in user, with the map drawn. */
+async function openedOverview(page: Page): Promise<void> {
   await expect(page.locator('[data-konto="angemeldet"]')).toBeVisible();
   await expect(page.locator('svg path[data-ags]').first()).toBeVisible();
 }
 
-/** What the API gives the page's own session (page.request shares the browser context's cookies). */
-async function apiAsPage<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(path);
-  expect(response.status(), path).toBe(200);
-  return (await response.json()) as T;
+async function openOverview(page: Page): Promise<void> {
+  await page.goto('/');
+  await openedOverview(page);
 }
+
+/** What the API gives the page's own session (page.request shares the browser context's cookies). */
+const apiAsPage = <T>(page: Page, path: string) => getJson<T>(page.request, path);
 
 async function expectTilesMatchApi(page: Page): Promise<KpiSnapshot> {
   const kpi = await apiAsPage<KpiSnapshot>(page, '/api/kpi');
@@ -121,8 +98,9 @@ async function expectOnlyArea(page: Page, pd: 'goerlitz' | 'leipzig', name: stri
 }
 
 for (const role of ['lpr', 'ministerium'] as const) {
-  test(`${role} signs in and sees every Gemeinde of Saxony`, async ({ page }) => {
-    await login(page, DEMO[role]);
+  test(`${role} sees every Gemeinde of Saxony`, async ({ als }) => {
+    const { page } = await als(role);
+    await openOverview(page);
     await expect(page.locator('[data-me-role]')).toHaveAttribute('data-me-role', role);
     await expectWholeLand(page);
     // No administration for them: no links, and the pages answer 404.
@@ -140,8 +118,9 @@ const AREAS: { pd: 'goerlitz' | 'leipzig'; name: string }[] = [
 ];
 
 for (const { pd, name } of AREAS) {
-  test(`pd-${pd} sees only the Gemeinden and figures of its area`, async ({ page }) => {
-    await login(page, DEMO[pd]);
+  test(`pd-${pd} sees only the Gemeinden and figures of its area`, async ({ als }) => {
+    const { page } = await als(pd);
+    await openOverview(page);
     await expect(page.locator('[data-me-role]')).toContainText(name);
     await expectOnlyArea(page, pd, name);
     // Still so after a reload: the server-rendered page uses the session cookie too.
@@ -160,7 +139,8 @@ test('a wrong password shows the German error and signs nobody in', async ({ pag
 });
 
 test('logout returns to the public view', async ({ page }) => {
-  await login(page, DEMO.goerlitz);
+  // Signs in through the form here: the test ends its session.
+  await loginThroughForm(page, DEMO.goerlitz);
   await expect(page.locator('[data-bereich="goerlitz"]')).toBeVisible();
   await page.getByRole('button', { name: 'Abmelden' }).click();
   await expect(page.locator('[data-konto="oeffentlich"]')).toBeVisible();
@@ -182,7 +162,8 @@ test('admin sees the demo users and their logins in the Protokoll', async ({ pag
     const response = await request.post('/api/auth/login', { data: { email, password: PASSWORD } });
     expect(response.status(), email).toBe(200);
   }
-  await login(page, DEMO.admin);
+  // Through the form, as the admin's own login is one of those the Protokoll is to show.
+  await loginThroughForm(page, DEMO.admin);
   await page.getByRole('link', { name: 'Benutzer' }).click();
   await expect(page).toHaveURL('/verwaltung/benutzer');
   await expect(page).toHaveTitle(/Benutzer/);
@@ -211,8 +192,10 @@ test('admin sees the demo users and their logins in the Protokoll', async ({ pag
   await expect(page.locator('tr[data-audit]').first()).not.toContainText('{');
 });
 
-test('admin views the dashboard as Polizeidirektion Leipzig, read-only, and back', async ({ page }) => {
-  await login(page, DEMO.admin);
+test('admin views the dashboard as Polizeidirektion Leipzig, read-only, and back', async ({ eigeneSitzung }) => {
+  // A session of its own: „Ansicht als“ changes the session.
+  const { page } = await eigeneSitzung('admin');
+  await openOverview(page);
   await page.getByLabel('Ansicht als').selectOption('polizei:leipzig');
   await page.getByRole('button', { name: 'Anzeigen' }).click();
   const banner = page.locator('[data-ansicht-banner]');
@@ -244,18 +227,16 @@ test('the login page has no WCAG 2.1 AA violations', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   await page.getByRole('button', { name: 'Anmelden' }).click(); // empty form: field errors shown
   await expect(page.getByRole('alert').filter({ hasText: 'Bitte' })).toBeVisible();
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await expectAxeClean(page);
 });
 
-test('the admin pages have no WCAG 2.1 AA violations', async ({ page }) => {
-  await login(page, DEMO.admin);
+test('the admin pages have no WCAG 2.1 AA violations', async ({ als }) => {
+  const { page } = await als('admin');
   for (const path of ['/verwaltung/benutzer', '/verwaltung/protokoll']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
     await expect(page.locator('tbody tr').first()).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(results.violations.map((v) => `${path} ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    await expectAxeClean(page, `${path} `);
   }
   // With the edit dialog open, too.
   await page.goto('/verwaltung/benutzer');
@@ -263,17 +244,17 @@ test('the admin pages have no WCAG 2.1 AA violations', async ({ page }) => {
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.getByRole('dialog').getByLabel('Rolle').selectOption('ministerium');
   await expect(page.getByRole('dialog').getByLabel('Polizeidirektion')).toHaveCount(0);
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  expect(results.violations.map((v) => `dialog ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await expectAxeClean(page, 'dialog ');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
-test('login and admin pages fit a phone screen without sideways scrolling', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
+test('login and admin pages fit a phone screen without sideways scrolling', async ({ page, als }) => {
+  const phone = { width: 390, height: 844 };
+  await page.setViewportSize(phone);
   await page.goto('/anmelden');
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-  await login(page, DEMO.admin);
+  ({ page } = await als('admin', { viewport: phone }));
   for (const path of ['/', '/verwaltung/benutzer', '/verwaltung/protokoll']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -282,8 +263,8 @@ test('login and admin pages fit a phone screen without sideways scrolling', asyn
   }
 });
 
-test('the overview of a polizei user has no WCAG 2.1 AA violations', async ({ page }) => {
-  await login(page, DEMO.goerlitz);
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+test('the overview of a polizei user has no WCAG 2.1 AA violations', async ({ als }) => {
+  const { page } = await als('goerlitz');
+  await openOverview(page);
+  await expectAxeClean(page);
 });

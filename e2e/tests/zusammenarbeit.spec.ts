@@ -1,32 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import type { Me } from '@asskomm/domain';
+import type { Page } from '@playwright/test';
+import { expect, expectAxeClean, test as base, type Sitzung } from './fixtures.ts';
 
-const PASSWORD = 'Demo-Passwort-2026';
-const LPR = 'lpr@demo.asskomm.invalid';
-const PD_GOERLITZ = 'pd-goerlitz@demo.asskomm.invalid';
 // Zittau lies in the area of the Polizeidirektion Görlitz; the other suites leave it alone.
 const ZITTAU = { ags: '14626610', name: 'Zittau' };
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-interface Tab {
-  page: Page;
-  me: Me;
-  close: () => Promise<void>;
-}
-
-/** A browser of its own (own cookies, own socket), signed in through the form. */
-async function signedIn(browser: Browser, email: string): Promise<Tab> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.locator('[data-konto="angemeldet"]')).toBeVisible();
-  const me = (await (await page.request.get('/api/auth/me')).json()) as Me;
-  return { page, me, close: () => context.close() };
-}
 
 /** Opens Zittau's page and waits for hydration (the comment button is enabled only then). */
 async function openZittau(page: Page): Promise<void> {
@@ -47,22 +23,20 @@ function benachrichtigungenButton(page: Page) {
   return page.getByRole('button', { name: /^Benachrichtigungen/ });
 }
 
-test.describe('working together on a Kommune', () => {
-  let lpr: Tab;
-  let pd: Tab;
-
-  test.beforeEach(async ({ browser }) => {
-    lpr = await signedIn(browser, LPR);
-    pd = await signedIn(browser, PD_GOERLITZ);
+/** The LPR and the Polizeidirektion Görlitz, each in a browser of its own; the police user on Zittau's page. */
+const test = base.extend<{ lpr: Sitzung; pd: Sitzung }>({
+  lpr: async ({ als }, use) => {
+    await use(await als('lpr'));
+  },
+  pd: async ({ als }, use) => {
+    const pd = await als('goerlitz');
     await openZittau(pd.page);
-  });
+    await use(pd);
+  },
+});
 
-  test.afterEach(async () => {
-    await lpr.close();
-    await pd.close();
-  });
-
-  test('the police user sees who looks at and who edits the same Kommune', async () => {
+test.describe('working together on a Kommune', () => {
+  test('the police user sees who looks at and who edits the same Kommune', async ({ lpr, pd }) => {
     const notice = pd.page.locator('[data-anwesend]');
     await openZittau(lpr.page);
     await expect(notice).toContainText(`${lpr.me.benutzer.name} sieht sich diese Kommune gerade an`);
@@ -93,7 +67,10 @@ test.describe('working together on a Kommune', () => {
     await expect(polizei.getByRole('link', { name: ZITTAU.name })).toBeVisible();
   });
 
-  test('a comment mentioning @pd-goerlitz reaches the thread and the notifications of that user live', async () => {
+  test('a comment mentioning @pd-goerlitz reaches the thread and the notifications of that user live', async ({
+    lpr,
+    pd,
+  }) => {
     await openZittau(lpr.page);
     const field = lpr.page.getByRole('combobox', { name: 'Kommentar' });
     await field.pressSequentially('Bitte die Lage am Markt prüfen, @pd-g');
@@ -143,7 +120,7 @@ test.describe('working together on a Kommune', () => {
     );
   });
 
-  test('an unknown @handle is refused at the field and the text stays', async () => {
+  test('an unknown @handle is refused at the field and the text stays', async ({ pd }) => {
     const field = pd.page.getByRole('combobox', { name: 'Kommentar' });
     // The suggestions work by keyboard: arrows move, Escape closes without changing the text.
     await field.pressSequentially('Rückfrage an @');
@@ -163,7 +140,10 @@ test.describe('working together on a Kommune', () => {
     await expect(field).toHaveValue('Rückfrage an @niemand-hier');
   });
 
-  test('the history shows a newly recorded meilenstein with who recorded it, live for the others', async () => {
+  test('the history shows a newly recorded meilenstein with who recorded it, live for the others', async ({
+    lpr,
+    pd,
+  }) => {
     await openZittau(lpr.page);
     const form = lpr.page.locator('[data-meilenstein-form]');
     await form.getByLabel('Meilenstein').selectOption('erstberatung');
@@ -178,7 +158,7 @@ test.describe('working together on a Kommune', () => {
     }
   });
 
-  test('„Ältere laden“ pages back through a long history until it is complete', async () => {
+  test('„Ältere laden“ pages back through a long history until it is complete', async ({ pd }) => {
     for (let i = 1; i <= 50; i++) {
       const response = await pd.page.request.post(`/api/kommunen/${ZITTAU.ags}/kommentare`, {
         data: { text: `Beobachtung ${i}` },
@@ -205,14 +185,13 @@ test.describe('working together on a Kommune', () => {
     expect(seqs).toEqual(seqs.toSorted((a, b) => b - a));
   });
 
-  test('the Kommune page with thread, history and open notifications is axe clean', async () => {
+  test('the Kommune page with thread, history and open notifications is axe clean', async ({ pd }) => {
     await pd.page.getByRole('combobox', { name: 'Kommentar' }).fill('Notiz für das Team');
     await pd.page.getByRole('button', { name: 'Kommentar senden' }).click();
     await expect(thread(pd.page).locator('[data-kommentar]', { hasText: 'Notiz für das Team' })).toBeVisible();
     await expect(verlauf(pd.page).locator('[data-verlauf-eintrag]').first()).toBeVisible();
     await benachrichtigungenButton(pd.page).click();
-    const results = await new AxeBuilder({ page: pd.page }).withTags(WCAG_21_AA).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    await expectAxeClean(pd.page);
   });
 });
 
@@ -227,18 +206,15 @@ test('the public sees the history without names, and no comments, presence or no
   await expect(benachrichtigungenButton(page)).toHaveCount(0);
 });
 
-test('an admin looking as the LPR (read only) reads the comments but cannot write', async ({ browser }) => {
-  const admin = await signedIn(browser, 'admin@demo.asskomm.invalid');
-  try {
-    const response = await admin.page.request.post('/api/auth/ansicht', {
-      data: { role: 'lpr', polizeidirektion: null },
-    });
-    expect(response.status()).toBe(200);
-    await admin.page.goto(`/kommunen/${ZITTAU.ags}`);
-    await expect(thread(admin.page).locator('[data-kommentar]').first()).toBeVisible();
-    await expect(thread(admin.page)).toContainText('In dieser Ansicht (nur lesen) können Sie nicht kommentieren.');
-    await expect(admin.page.getByRole('combobox', { name: 'Kommentar' })).toHaveCount(0);
-  } finally {
-    await admin.close();
-  }
+test('an admin looking as the LPR (read only) reads the comments but cannot write', async ({ eigeneSitzung }) => {
+  // A session of its own: „Ansicht als“ changes the session.
+  const admin = await eigeneSitzung('admin');
+  const response = await admin.page.request.post('/api/auth/ansicht', {
+    data: { role: 'lpr', polizeidirektion: null },
+  });
+  expect(response.status()).toBe(200);
+  await admin.page.goto(`/kommunen/${ZITTAU.ags}`);
+  await expect(thread(admin.page).locator('[data-kommentar]').first()).toBeVisible();
+  await expect(thread(admin.page)).toContainText('In dieser Ansicht (nur lesen) können Sie nicht kommentieren.');
+  await expect(admin.page.getByRole('combobox', { name: 'Kommentar' })).toHaveCount(0);
 });
