@@ -48,7 +48,8 @@ export async function startNode(
   const [command, ...rest] = CAN_PIN ? ['taskset', '-c', SERVER_CORE, ...nodeArgs] : nodeArgs;
   const child: ChildProcess = spawn(command!, rest, {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
+    // Every simulated client connects from loopback: one address holds them all.
+    env: { ...process.env, SOCKETS_PER_ADDRESS: '1000000', ...options.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -23,6 +23,8 @@ export interface AppOptions {
   version?: string;
   /** Lets a scraper read `/api/metrics` with `Authorization: Bearer <token>` (admins may without). */
   metricsToken?: string | undefined;
+  /** Open sockets one client address may hold on this node (default 500: a venue's Wi-Fi). */
+  socketsPerAddress?: number;
   /** Serves every path outside /api and /socket.io; without it those answer 404. */
   pages?: PageHandler;
   log?: (message: string) => void;
@@ -82,7 +84,7 @@ export function createApp(options: AppOptions): App {
     next();
   });
   const server = createServer(app);
-  const realtime = attachRealtime(server, handle, auth);
+  const realtime = attachRealtime(server, handle, auth, { perAddress: options.socketsPerAddress });
   app.use(
     '/api',
     createApi({

@@ -20,6 +20,7 @@ const schema = z
     TRUST_PROXY: z.string().min(1).optional(),
     DASHBOARD_BUILD: z.string().min(1).optional(),
     METRICS_TOKEN: z.string().min(16, 'muss mindestens 16 Zeichen lang sein').optional(),
+    SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(500),
   })
   .refine((c) => (c.ADMIN_EMAIL === undefined) === (c.ADMIN_PASSWORD === undefined), {
     message: 'ADMIN_EMAIL und ADMIN_PASSWORD nur gemeinsam angeben',

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     session: { idleMs: config.SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.SESSION_MAX_HOURS * 3_600_000 },
     trustProxy: config.TRUST_PROXY,
     metricsToken: config.METRICS_TOKEN,
+    socketsPerAddress: config.SOCKETS_PER_ADDRESS,
     version: pkg.version,
     pages,
   });

@@ -34,7 +34,7 @@ const SESSION_CHECK_MS = 10_000;
 
 /**
  * Sockets per node: a user has a few tabs; one address may be a Fachtag's venue Wi-Fi with the
- * whole audience behind it, but not thousands.
+ * whole audience behind it, but not thousands (`SOCKETS_PER_ADDRESS` sets it).
  */
 export const SOCKET_LIMITS = { perBenutzer: 20, perAddress: 500 };
 /** Replays (`events:since`) running at once on a node, whoever asks: the rest wait in line. */
@@ -47,7 +47,12 @@ const REPLAY_QUEUE = 200;
  * them. On PostgreSQL the Socket.IO adapter connects the nodes for presence and for disconnecting a
  * user everywhere; events themselves reach every node through the database's NOTIFY.
  */
-export function attachRealtime(httpServer: HttpServer, handle: DbHandle, auth: AuthService): Realtime {
+export function attachRealtime(
+  httpServer: HttpServer,
+  handle: DbHandle,
+  auth: AuthService,
+  { perAddress: addressLimit = SOCKET_LIMITS.perAddress }: { perAddress?: number | undefined } = {},
+): Realtime {
   const io: RealtimeServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -76,7 +81,7 @@ export function attachRealtime(httpServer: HttpServer, handle: DbHandle, auth: A
     try {
       const { principal, session } = await auth.resolve(socket.request);
       const address = socket.handshake.address;
-      if (perAddress.of(address) >= SOCKET_LIMITS.perAddress) {
+      if (perAddress.of(address) >= addressLimit) {
         return next(new Error('Zu viele Verbindungen von dieser Adresse'));
       }
       if (session && perBenutzer.of(session.benutzerId) >= SOCKET_LIMITS.perBenutzer) {
