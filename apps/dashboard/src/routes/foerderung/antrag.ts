@@ -1,5 +1,5 @@
 import type { FoerderantragRecord } from '@asskomm/domain';
-import { parseEuro } from '$lib/format';
+import { parseEuro } from '$lib/ui/format';
 
 export const BETRAG_FEHLER = 'Bitte einen Betrag in Euro eingeben, z. B. 12.345,67.';
 

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { VisibleEvent, KommuneDetail, KommuneSummary, KommentarThread } from '@asskomm/domain';
 import { getJson, KOMMUNE } from '$lib/api';
-import { effectiveRole } from '$lib/session';
-import { standAus } from '$lib/stand';
+import { effectiveRole } from '$lib/session/session';
+import { standAus } from '$lib/ui/stand';
 import type { PageLoad } from './$types';
 
 const NICHT_GEFUNDEN = 'Diese Kommune gibt es nicht (oder nicht in Ihrem Bereich).';
