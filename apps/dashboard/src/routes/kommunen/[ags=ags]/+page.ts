@@ -1,11 +1,8 @@
-import { error } from '@sveltejs/kit';
 import type { VisibleEvent, KommuneDetail, KommuneSummary, KommentarThread } from '@asskomm/domain';
 import { getJson, KOMMUNE } from '$lib/api';
 import { effectiveRole } from '$lib/session/session';
 import { standAus } from '$lib/ui/stand';
 import type { PageLoad } from './$types';
-
-const NICHT_GEFUNDEN = 'Diese Kommune gibt es nicht (oder nicht in Ihrem Bereich).';
 
 /** Entries of the change history per page („Ältere laden“ asks for the next). */
 const VERLAUF_LIMIT = 50;
@@ -15,8 +12,6 @@ const zusaetzlich = <T>(laden: Promise<T>): Promise<T | null> => laden.catch(() 
 
 export const load = (async ({ fetch, depends, params, url, parent }) => {
   depends(KOMMUNE);
-  // Anything but a Saxon Gemeinde or Kreis key is answered here, without asking the server.
-  if (!/^14\d{3}(\d{3})?$/.test(params.ags)) error(404, NICHT_GEFUNDEN);
   const { stand, heute, gewaehlt } = standAus(url);
   const { me } = await parent();
   // Comments are for signed-in users only (not for an admin's public view); the public gets a 401 there.
