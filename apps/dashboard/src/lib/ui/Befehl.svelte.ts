@@ -1,44 +1,36 @@
 import { invalidateAll } from '$app/navigation';
-import { fieldMessage, type Sent } from '$lib/api';
+import type { Sent } from '$lib/api';
 import { konfliktAus, type Konflikt } from './conflict';
+import { Formular, type Abgelehnt } from './Formular.svelte';
 
 /** Sends the change with a version; after a 409 also gets the record as it is now (`aktuell`). */
 type Send = (version: number, aktuell?: unknown) => Promise<Sent<unknown>>;
 
 /**
- * One form's state-changing request with the API's answers spread out for the UI: field messages
- * (400/422) next to their fields, a 409 as a conflict the user resolves by re-applying the same
- * change with the current version or discarding it, anything else as the form's alert.
+ * A form's change to a versioned record: on top of the `Formular`, a 409 is a conflict the user
+ * resolves by re-applying the same change with the current version or discarding it; a saved change
+ * reloads the page data.
  */
-export class Befehl<F extends string> {
-  busy = $state(false);
-  fehler = $state<Partial<Record<F, string>>>({});
-  allgemein = $state('');
-  erfolg = $state('');
+export class Befehl<F extends string> extends Formular<F> {
   konflikt = $state<Konflikt | null>(null);
   #pending: { send: Send; erfolg: string } | null = null;
-  readonly #fields: readonly F[];
   readonly #nachErfolg: () => void;
-  readonly #alias: (field: string) => F | undefined;
 
   /**
    * `nachErfolg` runs after a saved change (e.g. clear the form); the page data is reloaded anyway.
-   * `alias` maps other field names of the API (e.g. `auszahlungen.0.datum`) to one of the form's.
+   * `alias` as for `Formular`.
    */
   constructor(
     fields: readonly F[],
     nachErfolg: () => void = () => {},
     alias: (field: string) => F | undefined = () => undefined,
   ) {
-    this.#fields = fields;
+    super(fields, alias);
     this.#nachErfolg = nachErfolg;
-    this.#alias = alias;
   }
 
-  reset(): void {
-    this.fehler = {};
-    this.allgemein = '';
-    this.erfolg = '';
+  override reset(): void {
+    super.reset();
     this.konflikt = null;
     this.#pending = null;
   }
@@ -66,32 +58,21 @@ export class Befehl<F extends string> {
     await invalidateAll();
   }
 
+  protected override abgelehnt(result: Abgelehnt): void {
+    const konflikt = konfliktAus(result);
+    if (konflikt) this.konflikt = konflikt;
+    else super.abgelehnt(result);
+  }
+
   async #send(version: number, aktuell?: unknown): Promise<boolean> {
     const pending = this.#pending;
     if (!pending) return false;
-    this.busy = true;
-    const result = await pending.send(version, aktuell);
-    this.busy = false;
-    if (result.ok) {
-      this.#pending = null;
-      this.erfolg = pending.erfolg;
-      this.#nachErfolg();
-      await invalidateAll();
-      return true;
-    }
-    const konflikt = konfliktAus(result);
-    if (konflikt) {
-      this.konflikt = konflikt;
-      return false;
-    }
-    const field =
-      this.#fields.find((f) => f === result.field) ?? (result.field ? this.#alias(result.field) : undefined);
-    if (field) {
-      this.fehler = { [field]: fieldMessage(result.error) } as Partial<Record<F, string>>;
-      this.allgemein = 'Bitte prüfen Sie die markierte Angabe.';
-    } else {
-      this.allgemein = result.error;
-    }
-    return false;
+    const result = await this.schicke(() => pending.send(version, aktuell));
+    if (!result.ok) return false;
+    this.#pending = null;
+    this.erfolg = pending.erfolg;
+    this.#nachErfolg();
+    await invalidateAll();
+    return true;
   }
 }
