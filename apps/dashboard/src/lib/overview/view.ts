@@ -1,7 +1,7 @@
 import { KREISE, POLIZEIDIREKTIONEN, kreisByAgs } from '@asskomm/geo';
 import { isIsoDate, PROGRAMME_START, type PolizeidirektionId, type Scope } from '@asskomm/domain';
-import { formatDate } from '$lib/format';
-import { polizeidirektionName } from '$lib/places';
+import { formatDate } from '$lib/ui/format';
+import { polizeidirektionName } from '$lib/karte/places';
 
 /** What the overview shows: a day, a day to compare with, and an area. All of it lives in the URL. */
 export interface Ansicht {

@@ -1,6 +1,6 @@
 import type { KpiSnapshot } from '@asskomm/domain';
-import { kommuneName } from '$lib/kommune-name';
-import { live } from '$lib/state/live.svelte';
+import { kommuneName } from '$lib/kommune/kommune-name';
+import { live } from '$lib/live/live.svelte';
 
 /** A new member, as the stage celebrates it: „55. Mitglied: Wilsdruff“. */
 export interface Feier {

@@ -2,7 +2,7 @@ import { POLIZEIDIREKTION_IDS, type FoerderantragRecord, type FoerderungUebersic
 import type { KommuneSummary, PolizeidirektionId } from '@asskomm/domain';
 import { KREISE } from '@asskomm/geo';
 import { FOERDERUNG, getJson } from '$lib/api';
-import { standAus } from '$lib/stand';
+import { standAus } from '$lib/ui/stand';
 import type { PageLoad } from './$types';
 
 export const load = (async ({ fetch, depends, url, parent }) => {

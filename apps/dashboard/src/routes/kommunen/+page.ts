@@ -1,6 +1,6 @@
 import type { KommuneSummary } from '@asskomm/domain';
 import { getJson, KOMMUNEN } from '$lib/api';
-import { standAus } from '$lib/stand';
+import { standAus } from '$lib/ui/stand';
 import type { PageLoad } from './$types';
 
 // Only `stand` changes what the API answers; the other filters and the sort work on this list in

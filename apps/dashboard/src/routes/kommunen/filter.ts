@@ -1,7 +1,7 @@
 import { POLIZEIDIREKTION_IDS, STATUS_SCALE, statusRank, type KommuneSummary } from '@asskomm/domain';
 import type { PolizeidirektionId, Status } from '@asskomm/domain';
 import { KREISE } from '@asskomm/geo';
-import { kreisName } from '$lib/places';
+import { kreisName } from '$lib/karte/places';
 
 /** Feature filter: what /api/kommunen tells about each Kommune besides its status. */
 export const MERKMALE = {

@@ -1,0 +1,48 @@
+import { onMount } from 'svelte';
+import type { Chart, ChartConfiguration, ChartOptions, ChartType } from 'chart.js';
+
+/** What every chart of the app shares: it fills its figure, never animates, a tooltip shows all series of a point. */
+export const GRUNDOPTIONEN = {
+  responsive: true,
+  maintainAspectRatio: false,
+  animation: false,
+  interaction: { mode: 'index', intersect: false },
+  locale: 'de-DE',
+} as const satisfies ChartOptions;
+
+/**
+ * Draws a Chart.js chart on a canvas of the calling component (call during its initialisation).
+ * Chart.js needs a canvas, so it is loaded after hydration and never during server rendering;
+ * `laden` brings it with the controllers this chart uses. New numbers (a live update, another day
+ * or area) only replace the labels and each dataset's data: the chart and its datasets stay.
+ */
+export function diagramm<A extends ChartType>(
+  canvas: () => HTMLCanvasElement | undefined,
+  laden: () => Promise<{ Chart: typeof Chart }>,
+  konfiguration: () => ChartConfiguration<A, number[], string>,
+  daten: () => { labels: string[]; reihen: number[][] },
+): void {
+  let chart = $state.raw<Chart<A, number[], string>>();
+  onMount(() => {
+    let disposed = false;
+    void laden().then(({ Chart }) => {
+      const element = canvas();
+      if (disposed || !element) return;
+      chart = new Chart(element, konfiguration());
+    });
+    return () => {
+      disposed = true;
+      chart?.destroy();
+    };
+  });
+  $effect(() => {
+    if (!chart) return;
+    const { labels, reihen } = daten();
+    chart.data.labels = labels;
+    reihen.forEach((data, index) => {
+      const dataset = chart?.data.datasets[index];
+      if (dataset) dataset.data = data;
+    });
+    chart.update();
+  });
+}
