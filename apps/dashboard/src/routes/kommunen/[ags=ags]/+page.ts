@@ -1,4 +1,10 @@
-import type { VisibleEvent, KommuneDetail, KommuneSummary, KommentarThread } from '@asskomm/domain';
+import type {
+  VisibleEvent,
+  KommuneDetail,
+  KommuneSummary,
+  KommentarThread,
+  OeffentlicheKommuneDetail,
+} from '@asskomm/domain';
 import { getJson, KOMMUNE } from '$lib/api';
 import { effectiveRole } from '$lib/session/session';
 import { standAus } from '$lib/ui/stand';
@@ -17,7 +23,7 @@ export const load = (async ({ fetch, depends, params, url, parent }) => {
   // Comments are for signed-in users only (not for an admin's public view); the public gets a 401 there.
   const mitKommentaren = me !== null && effectiveRole(me).role !== 'public';
   const [kommune, kommunen, kommentare, verlauf] = await Promise.all([
-    getJson<KommuneDetail>(fetch, `/api/kommunen/${params.ags}?stand=${stand}`),
+    getJson<KommuneDetail | OeffentlicheKommuneDetail>(fetch, `/api/kommunen/${params.ags}?stand=${stand}`),
     // The signing form picks further Kommunen signing together from this list (editors, today only).
     me?.canEdit && !gewaehlt ? getJson<KommuneSummary[]>(fetch, `/api/kommunen?stand=${heute}`) : null,
     mitKommentaren ? zusaetzlich(getJson<KommentarThread>(fetch, `/api/kommunen/${params.ags}/kommentare`)) : null,
