@@ -109,6 +109,30 @@ test('a meilenstein recorded by LPR reaches the ministry overview at once: figur
   await expectAxeClean(page);
 });
 
+test('a change arriving while the user follows a link does not keep them on the old page', async ({ als, lpr }) => {
+  const { page } = await als('ministerium');
+  const [kommune] = await ohneKontakt(lpr, 1);
+  let angekommen!: () => void;
+  const gepusht = new Promise<void>((resolve) => (angekommen = resolve));
+  page.on('websocket', (socket) =>
+    socket.on('framereceived', ({ payload }) => {
+      if (String(payload).includes('domain:event') && String(payload).includes(kommune!.ags)) angekommen();
+    }),
+  );
+  await page.goto('/');
+  await expect(page.locator('[data-live="live"]')).toBeVisible();
+  // The next page's data is held back until the change has reached this page.
+  await page.route('**/api/kommunen?*', async (route) => {
+    await gepusht;
+    await route.continue();
+  });
+  await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('link', { name: 'Kommunen' }).click();
+  await erstberatung(lpr, kommune!);
+  await gepusht;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kommunen');
+  await expect(page).toHaveURL(/\/kommunen$/);
+});
+
 test('the highlight has no animation with reduced motion, and is still visible', async ({ viewer, lpr }) => {
   const page = await viewer('ministerium', '/');
   await page.emulateMedia({ reducedMotion: 'reduce' });

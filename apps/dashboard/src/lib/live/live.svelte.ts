@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { invalidateAll } from '$app/navigation';
+import { navigating } from '$app/state';
 import {
   EventSequencer,
   type Ack,
@@ -170,7 +171,20 @@ class LiveConnection {
     return socket;
   }
 
+  /**
+   * Listeners reload their page's data, and in SvelteKit an invalidation takes over a navigation
+   * in flight: a change arriving while the user follows a link would keep them where they were.
+   * So a change waits until the navigation is done and goes to the page it arrived at (a page
+   * being unloaded gets nothing; the next one loads fresh).
+   */
   #notify(event: VisibleEvent | null): void {
+    if (navigating.willUnload) return;
+    const unterwegs = navigating.complete;
+    if (unterwegs) {
+      const danach = () => this.#notify(event);
+      void unterwegs.then(danach, danach);
+      return;
+    }
     for (const listener of this.#listeners) listener(event);
   }
 
