@@ -6,6 +6,8 @@ interface Target {
   meilensteinId: number;
   /** The Kommune's version as this writer last saw it. */
   version: number;
+  /** The last write got no answer (its node died): it may or may not have committed. */
+  unanswered?: boolean;
 }
 
 export interface Write {
@@ -48,6 +50,13 @@ export class NotizWriter {
   /** One change on the next Kommune; status 0 when no answer came (the node is gone). */
   async write(): Promise<Write> {
     const target = this.targets[this.#turn++ % this.targets.length]!;
+    // As an editor's page reloads after a lost answer: read where the Kommune stands now.
+    if (target.unanswered) {
+      const now = await this.client
+        .json<KommuneDetail>('GET', `/api/kommunen/${target.ags}`)
+        .catch(() => ({ status: 0, body: undefined }));
+      if (now.status === 200) [target.version, target.unanswered] = [now.body!.version, false];
+    }
     const notiz = `Zuverlässigkeitstest, Änderung ${++this.#count}`;
     const answer = await this.client
       .json<{ version: number; aktuell: KommuneDetail }>('PATCH', `/api/meilensteine/${target.meilensteinId}`, {
@@ -55,6 +64,7 @@ export class NotizWriter {
         version: target.version,
       })
       .catch(() => ({ status: 0, body: undefined }));
+    if (answer.status === 0) target.unanswered = true;
     if (answer.status === 200) target.version = answer.body!.version;
     // Someone else's change, or one of ours whose answer was lost with its node: go on from the current version.
     if (answer.status === 409) target.version = answer.body!.aktuell.version;
