@@ -200,7 +200,7 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
     antragId = (
       await lpr.json<{ antrag: { id: number } }>('POST', '/api/foerderantraege', { ...ANTRAG, ags: GOERLITZ })
     ).body.antrag.id;
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await server?.stop();

@@ -42,7 +42,7 @@ describe.each(TEST_DATABASE_KINDS)('commands on %s', (kind) => {
   beforeAll(async () => {
     server = await startTestServer(kind);
     lpr = await as(server, 'lpr');
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await server?.stop();

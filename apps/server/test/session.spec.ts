@@ -13,7 +13,7 @@ describe('sessions and login', () => {
 
   beforeAll(async () => {
     server = await startTestServer('pglite');
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await server?.stop();
@@ -262,7 +262,7 @@ describe('session time limits', () => {
 
   beforeAll(async () => {
     server = await startTestServer('pglite', { session: { idleMs: 800, absoluteMs: 2_000 } });
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await server?.stop();
@@ -299,7 +299,7 @@ describe('production mode', () => {
       // Stands in for the SvelteKit build (the e2e suite runs the real one): a page as HTML.
       pages: (_req, res) => res.end('<!doctype html><title>Seite</title>'),
     });
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await server?.stop();

@@ -77,7 +77,7 @@ export function useTestServer(
   let server: RunningServer | undefined;
   beforeAll(async () => {
     server = await startTestServer(kind, options);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await server?.stop();
   });
@@ -105,7 +105,7 @@ export function useTwoNodes(): { first: RunningServer; second: { readonly url: s
   let second: Awaited<ReturnType<typeof startSecondNode>> | undefined;
   beforeAll(async () => {
     second = await startSecondNode(first);
-  }, 60_000);
+  }, 180_000);
   // After-hooks run last-registered first: this node stops before the first one.
   afterAll(async () => {
     await second?.stop();
