@@ -4,6 +4,7 @@ import { expect, expectAxeClean, parseGermanNumber, test } from './fixtures.ts';
 
 const VIEWPORTS = [
   { name: 'desktop-1920x1080', width: 1920, height: 1080 },
+  { name: 'projector-1280x720', width: 1280, height: 720 },
   { name: 'phone-390x844', width: 390, height: 844 },
 ];
 
@@ -44,6 +45,13 @@ for (const viewport of VIEWPORTS) {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('ASSKomm');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // No figure or word runs over the edge of its KPI tile.
+    const tiles = page.locator('article[aria-labelledby^="kpi-"]');
+    await expect(tiles).toHaveCount(7);
+    const overrun = await tiles.evaluateAll((all) =>
+      all.filter((tile) => tile.scrollWidth > tile.clientWidth).map((tile) => tile.querySelector('h3')?.textContent),
+    );
+    expect(overrun).toEqual([]);
     await page.locator('canvas').first().waitFor();
     const path = testInfo.outputPath(`overview-${viewport.name}.png`);
     await page.screenshot({ path, fullPage: true });

@@ -16,6 +16,8 @@ describe('German formatting', () => {
     expect(plain(formatEuro(123456789))).toBe('1.234.568 €');
     expect(plain(formatEuroCompact(130000000))).toBe('1,3 Mio. €');
     expect(plain(formatEuroCompact(84500000))).toBe('845.000 €');
+    // A narrow tile may break after the number, never inside „Mio. €“.
+    expect(formatEuroCompact(110000000)).toBe('1,1 Mio.\u00a0€');
   });
 
   it('treats a zero denominator as no share', () => {

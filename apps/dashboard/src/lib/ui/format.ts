@@ -51,10 +51,17 @@ export function formatEuro(cent: number): string {
   return euro.format(Math.round(cent / 100));
 }
 
-/** Cents → „1,3 Mio. €“, for tiles where the full amount would not fit. */
+/**
+ * Cents → „1,3 Mio. €“, for tiles where the full amount would not fit. The space after the number is
+ * an ordinary one, so a narrow tile sets „Mio. €“ on a line of its own instead of running over.
+ */
 export function formatEuroCompact(cent: number): string {
   // German has no short word for thousands („Tsd.“ is not CLDR), so below a million show all digits.
-  return Math.abs(cent) >= 100_000_000 ? euroCompact.format(cent / 100) : formatEuro(cent);
+  if (Math.abs(cent) < 100_000_000) return formatEuro(cent);
+  return euroCompact
+    .formatToParts(cent / 100)
+    .map((part, i, parts) => (part.type === 'literal' && parts[i + 1]?.type === 'compact' ? ' ' : part.value))
+    .join('');
 }
 
 /** „2026-11-21“ → „21.11.2026“ */
