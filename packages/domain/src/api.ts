@@ -1,3 +1,4 @@
+import { codesOf } from './codes.ts';
 import type { DomainEvent } from './events.ts';
 import type { Benachrichtigung } from './protocol.ts';
 import type { Role, Scope } from './access.ts';
@@ -117,22 +118,8 @@ export interface AuditEntry {
   ip: string | null;
 }
 
-export const AUDIT_ACTIONS = [
-  'login',
-  'login_failed',
-  'login_pending',
-  'logout',
-  'session_expired',
-  'benutzer_created',
-  'benutzer_updated',
-  'password_reset',
-  'view_as_started',
-  'view_as_ended',
-  'demo_reset',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-export const AUDIT_LABELS: Record<AuditAction, string> = {
+/** What the audit log records, with the label the log page shows. */
+export const AUDIT_LABELS = {
   login: 'Anmeldung',
   login_failed: 'Fehlgeschlagene Anmeldung',
   login_pending: 'Anmeldung wird geprüft',
@@ -145,6 +132,8 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   view_as_ended: 'Ansicht als andere Rolle beendet',
   demo_reset: 'Demodaten zurückgesetzt',
 };
+export type AuditAction = keyof typeof AUDIT_LABELS;
+export const AUDIT_ACTIONS = codesOf(AUDIT_LABELS);
 
 /** A milestone as recorded, with its history fields. Notes, sources and names are not public. */
 export interface MeilensteinRecord {

@@ -1,27 +1,17 @@
+import { codesOf } from './codes.ts';
 import { EARLIEST_DATE } from './dates.ts';
 
 /** Purposes of a grant under the RL KommPräv. */
-export const FOERDERZWECKE = ['koordinierungsstelle', 'sicherheitsanalyse', 'projekt'] as const;
-export type Foerderzweck = (typeof FOERDERZWECKE)[number];
-export const FOERDERZWECK_LABELS: Record<Foerderzweck, string> = {
+export const FOERDERZWECK_LABELS = {
   koordinierungsstelle: 'Koordinierungsstelle',
   sicherheitsanalyse: 'Sicherheitsanalyse',
   projekt: 'Projekt / Maßnahme',
 };
+export type Foerderzweck = keyof typeof FOERDERZWECK_LABELS;
+export const FOERDERZWECKE = codesOf(FOERDERZWECK_LABELS);
 
 /** Fields of action named publicly, including those of the 2026 needs survey (docs/domain.md). */
-export const HANDLUNGSFELDER = [
-  'sachbeschaedigung_graffiti',
-  'vermuellung',
-  'gewalt',
-  'extremismus',
-  'drogen_sucht',
-  'ordnung_sauberkeit',
-  'bevoelkerungsschutz',
-  'konflikte_oeffentlicher_raum',
-] as const;
-export type Handlungsfeld = (typeof HANDLUNGSFELDER)[number];
-export const HANDLUNGSFELD_LABELS: Record<Handlungsfeld, string> = {
+export const HANDLUNGSFELD_LABELS = {
   sachbeschaedigung_graffiti: 'Sachbeschädigung/Graffiti',
   vermuellung: 'Vermüllung öffentlicher Plätze',
   gewalt: 'Gewalt',
@@ -31,19 +21,11 @@ export const HANDLUNGSFELD_LABELS: Record<Handlungsfeld, string> = {
   bevoelkerungsschutz: 'Bevölkerungsschutz',
   konflikte_oeffentlicher_raum: 'Konflikte im öffentlichen Raum',
 };
+export type Handlungsfeld = keyof typeof HANDLUNGSFELD_LABELS;
+export const HANDLUNGSFELDER = codesOf(HANDLUNGSFELD_LABELS);
 
 /** Stages of an application, in process order; `abgelehnt` and `zurueckgezogen` end it early. */
-export const FOERDERSTATUS = [
-  'antrag',
-  'bewilligt',
-  'abgelehnt',
-  'zurueckgezogen',
-  'ausgezahlt',
-  'verwendungsnachweis_eingereicht',
-  'geprueft',
-] as const;
-export type Foerderstatus = (typeof FOERDERSTATUS)[number];
-export const FOERDERSTATUS_LABELS: Record<Foerderstatus, string> = {
+export const FOERDERSTATUS_LABELS = {
   antrag: 'Antrag gestellt',
   bewilligt: 'bewilligt',
   abgelehnt: 'abgelehnt',
@@ -52,6 +34,8 @@ export const FOERDERSTATUS_LABELS: Record<Foerderstatus, string> = {
   verwendungsnachweis_eingereicht: 'Verwendungsnachweis eingereicht',
   geprueft: 'geprüft',
 };
+export type Foerderstatus = keyof typeof FOERDERSTATUS_LABELS;
+export const FOERDERSTATUS = codesOf(FOERDERSTATUS_LABELS);
 
 /** The highest share of eligible cost a grant may cover (RL KommPräv: normally up to 90 %). */
 export const MAX_FOERDERQUOTE = 0.9;

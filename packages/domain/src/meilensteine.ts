@@ -1,23 +1,10 @@
-/** The dated steps a Kommune goes through in ASSKomm, in process order (docs/domain.md, "The process of one Kommune"). */
-export const MEILENSTEIN_KINDS = [
-  'erstberatung',
-  'vorvereinbarung',
-  'kooperationsvereinbarung',
-  'coaching_begonnen',
-  'sicherheitsanalyse_begonnen',
-  'sicherheitsanalyse_abgeschlossen',
-  'kpr_gegruendet',
-  'kpr_reaktiviert',
-  'koordinierungsstelle_eingerichtet',
-  'praeventionskonzept_beschlossen',
-  'beratungsordner_uebergeben',
-  'austritt',
-] as const;
+import { codesOf } from './codes.ts';
 
-export type MeilensteinKind = (typeof MEILENSTEIN_KINDS)[number];
-
-/** German labels as users say them. */
-export const MEILENSTEIN_LABELS: Record<MeilensteinKind, string> = {
+/**
+ * The dated steps a Kommune goes through in ASSKomm, in process order (docs/domain.md, "The process of
+ * one Kommune"), with their German labels as users say them.
+ */
+export const MEILENSTEIN_LABELS = {
   erstberatung: 'Erstberatung',
   vorvereinbarung: 'Vorvereinbarung',
   kooperationsvereinbarung: 'Kooperationsvereinbarung',
@@ -31,6 +18,8 @@ export const MEILENSTEIN_LABELS: Record<MeilensteinKind, string> = {
   beratungsordner_uebergeben: 'Beratungsordner „Kommune beugt vor!“ übergeben',
   austritt: 'Austritt',
 };
+export type MeilensteinKind = keyof typeof MEILENSTEIN_LABELS;
+export const MEILENSTEIN_KINDS = codesOf(MEILENSTEIN_LABELS);
 
 /** A dated milestone as the domain rules see it: which Kommune, what, when. */
 export interface MeilensteinFact {

@@ -1,18 +1,19 @@
+import { codesOf } from './codes.ts';
 import { z } from 'zod';
 import { PROGRAMME_START } from './dates.ts';
 import type { KpiPoint } from './api.ts';
 import { isoDateSchema } from './schemas.ts';
 
 /** The scenes of a Fachtag presentation, in the order the presenter steps through them. */
-export const SZENEN = ['karte', 'wachstum', 'kpr-foerderung', 'polizeidirektionen'] as const;
-export type Szene = (typeof SZENEN)[number];
 
-export const SZENEN_TITEL: Record<Szene, string> = {
+export const SZENEN_TITEL = {
   karte: 'Sachsen füllt sich',
   wachstum: 'Die Geschichte des Wachstums',
   'kpr-foerderung': 'Präventionsräte und Förderung',
   polizeidirektionen: 'Nach Polizeidirektion',
 };
+export type Szene = keyof typeof SZENEN_TITEL;
+export const SZENEN = codesOf(SZENEN_TITEL);
 
 /**
  * Where the presentation stands: its scene and, while the growth story plays, the date shown.

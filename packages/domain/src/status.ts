@@ -1,19 +1,19 @@
+import { codesOf } from './codes.ts';
 import type { MeilensteinFact, MeilensteinKind } from './meilensteine.ts';
 
 /**
- * The one ordered status scale of a Kommune, lowest first. Map legend, filters and tables all use it.
+ * The one ordered status scale of a Kommune, lowest first, with its labels. Map legend, filters and
+ * tables all use it.
  */
-export const STATUS_SCALE = ['kein_kontakt', 'beraten', 'vorvereinbarung', 'mitglied', 'mitglied_kpr'] as const;
-
-export type Status = (typeof STATUS_SCALE)[number];
-
-export const STATUS_LABELS: Record<Status, string> = {
+export const STATUS_LABELS = {
   kein_kontakt: 'kein Kontakt',
   beraten: 'beraten',
   vorvereinbarung: 'Vorvereinbarung',
   mitglied: 'Mitglied',
   mitglied_kpr: 'Mitglied mit KPR',
 };
+export type Status = keyof typeof STATUS_LABELS;
+export const STATUS_SCALE = codesOf(STATUS_LABELS);
 
 /** Everything the status scale, its flags and the KPIs need to know about one Kommune on one day. */
 export interface StatusFacts {
