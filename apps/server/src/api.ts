@@ -1,5 +1,5 @@
 import express, { type ErrorRequestHandler } from 'express';
-import { isUnavailable } from '@asskomm/db';
+import { isOverBudget, isUnavailable } from '@asskomm/db';
 import type { AuthService } from './auth/auth-service.ts';
 import type { DatabaseState } from './database.ts';
 import { HttpError, type HealthReport } from '@asskomm/domain';
@@ -86,6 +86,11 @@ export function createApi(deps: ApiDeps): express.Router {
       return sendError(res, error.status, { ...error.extra, error: error.message, field: error.field });
     }
     if (error instanceof LineFull) return sendError(res, 503, { error: error.message });
+    if (isOverBudget(error)) {
+      return sendError(res, 503, {
+        error: 'Die Anfrage hat zu lange gedauert und wurde abgebrochen. Bitte versuchen Sie es gleich noch einmal.',
+      });
+    }
     const status = (error as { status?: number; type?: string }).status;
     if ((error as { type?: string }).type === 'entity.parse.failed') {
       return sendError(res, 400, { error: 'Der Anfragetext ist kein gültiges JSON.' });

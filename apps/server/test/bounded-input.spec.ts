@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import { NOT_FOUND, todayInSaxony } from '@asskomm/domain';
 import { demoBenutzer } from './test-client.ts';
-import { useTestServer } from './test-server.ts';
+import { startSecondNode, useTestServer } from './test-server.ts';
 
 /** One past the largest value of the `integer` id columns. */
 const TOO_LARGE_ID = 2_147_483_648;
@@ -69,5 +70,28 @@ describe.each(TEST_DATABASE_KINDS)('bounded input (%s)', (kind) => {
     });
     expect(status).toBe(400);
     expect(body.error).toContain('100.000.000');
+  });
+});
+
+// PGlite has no statement_timeout (it runs on the server's thread; see docs/architecture.md).
+describe.runIf(TEST_DATABASE_KINDS.includes('postgres'))('the statement budget (postgres)', () => {
+  const server = useTestServer('postgres');
+
+  it('cancels a statement that waits past its budget, answers 503 in German and serves again afterwards', async () => {
+    const budgeted = await startSecondNode(server, { statementTimeoutMs: 300 });
+    try {
+      // A colleague's long migration, say: every read of the Kommunen waits for this lock.
+      await server.test.db.transaction().execute(async (trx) => {
+        await sql`lock table kommune in access exclusive mode`.execute(trx);
+        const started = Date.now();
+        const blocked = await fetch(`${budgeted.url}/api/kommunen`);
+        expect(blocked.status).toBe(503);
+        expect(((await blocked.json()) as { error: string }).error).toMatch(/zu lange gedauert/);
+        expect(Date.now() - started).toBeLessThan(5_000);
+      });
+      expect((await fetch(`${budgeted.url}/api/kommunen`)).status).toBe(200);
+    } finally {
+      await budgeted.stop();
+    }
   });
 });

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@asskomm/db/testing';
-import { benutzer, createDb, recordMeilenstein, type DatabaseKind, type MeilensteinCreate } from '@asskomm/db';
+import {
+  benutzer,
+  createDb,
+  recordMeilenstein,
+  type DatabaseKind,
+  type DbConfig,
+  type MeilensteinCreate,
+} from '@asskomm/db';
 import type { Actor, DomainEventOf, Role } from '@asskomm/domain';
 import { createApp, type App, type AppOptions } from '../src/app.ts';
 
@@ -33,10 +40,17 @@ export async function startTestServer(
   };
 }
 
-/** A second server node on the same PostgreSQL database as `first`, as in a deployment behind a load balancer. */
-export async function startSecondNode(first: RunningServer): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * A second server node on the same PostgreSQL database as `first`, as in a deployment behind a load
+ * balancer; `db` sets its connection's options (e.g. a short statement budget).
+ */
+export async function startSecondNode(
+  first: RunningServer,
+  db: Pick<DbConfig, 'statementTimeoutMs'> = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
   if (!first.test.url) throw new Error('A second node needs PostgreSQL');
-  const app = createApp({ handle: createDb({ databaseUrl: first.test.url }), demoMode: true, log: () => undefined });
+  const handle = createDb({ ...db, databaseUrl: first.test.url });
+  const app = createApp({ handle, demoMode: true, log: () => undefined });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   await app.ready;
   const { port } = app.server.address() as AddressInfo;

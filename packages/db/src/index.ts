@@ -1,6 +1,6 @@
-export { createDb, type DbConfig, type DbHandle, type DatabaseKind } from './create-db.ts';
+export { createDb, STATEMENT_TIMEOUT_MS, type DbConfig, type DbHandle, type DatabaseKind } from './create-db.ts';
 export { migrateToLatest } from './migrate.ts';
-export { isUnavailable, ping } from './ping.ts';
+export { isOverBudget, isUnavailable, ping } from './ping.ts';
 export { seedMasterData } from './seed-master-data.ts';
 export { seedDemoDataIfEmpty } from './seed-demo.ts';
 export type { Database } from './schema.ts';

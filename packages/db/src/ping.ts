@@ -31,3 +31,11 @@ export function isUnavailable(error: unknown): boolean {
   if (typeof code === 'string' && (code.startsWith('08') || UNAVAILABLE_STATES.has(code))) return true;
   return CONNECTION_FAILURE.test(`${String(code ?? '')} ${String(message ?? '')}`);
 }
+
+/** SQLSTATE of a statement cancelled by `statement_timeout`. */
+const QUERY_CANCELED = '57014';
+
+/** True when a statement ran past its budget (`STATEMENT_TIMEOUT_MS`) and the database cancelled it. */
+export function isOverBudget(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === QUERY_CANCELED;
+}
