@@ -12,7 +12,7 @@ export interface DbConfig {
   databaseUrl?: string | undefined;
   /** PGlite data directory, or 'memory://' for a throw-away database. */
   dataDir?: string | undefined;
-  /** PostgreSQL only: the budget of one statement, lock waits included (default `STATEMENT_TIMEOUT_MS`). */
+  /** PostgreSQL only: the budget of one statement, lock waits included (default `STATEMENT_TIMEOUT_MS`; 0: none). */
   statementTimeoutMs?: number;
 }
 

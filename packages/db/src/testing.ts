@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Actor, Role } from '@asskomm/domain';
-import { createDb, type DatabaseKind, type DbHandle } from './create-db.ts';
+import { createDb, type DatabaseKind, type DbConfig, type DbHandle } from './create-db.ts';
 import { migrateToLatest } from './migrate.ts';
 import { seedDemoDataIfEmpty } from './seed-demo.ts';
 import { seedMasterData } from './seed-master-data.ts';
@@ -16,8 +16,14 @@ export interface TestDatabase extends DbHandle {
 /** The databases every integration suite runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const TEST_DATABASE_KINDS: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
-/** A fresh, empty database of that kind, created for one test run. */
-export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+/**
+ * A fresh, empty database of that kind, created for one test run. A loader of bulk data may lift the
+ * statement budget (`statementTimeoutMs: 0`).
+ */
+export async function createTestDatabase(
+  kind: DatabaseKind,
+  options: Pick<DbConfig, 'statementTimeoutMs'> = {},
+): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const handle = createDb({ dataDir: 'memory://' });
     return { ...handle, url: undefined, drop: handle.close };
@@ -28,7 +34,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   await withAdmin(adminUrl, (client) => client.query(`create database ${name}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = createDb({ databaseUrl: url.toString() });
+  const handle = createDb({ ...options, databaseUrl: url.toString() });
   return {
     ...handle,
     url: url.toString(),
