@@ -8,7 +8,9 @@ import { env } from '$env/dynamic/private';
  * server does not listen on 127.0.0.1.
  *
  * The loopback target is another origin, so SvelteKit would drop the visitor's cookie: it is
- * copied over explicitly, otherwise a signed-in user would be rendered the public view.
+ * copied over explicitly, otherwise a signed-in user would be rendered the public view. The server
+ * counts anonymous API requests per visitor address: the address it set on the page request goes
+ * along, with the token that proves the request comes from here (apps/server/src/rate-limit.ts).
  */
 export const handleFetch = (async ({ event, request, fetch }) => {
   const url = new URL(request.url);
@@ -17,6 +19,11 @@ export const handleFetch = (async ({ event, request, fetch }) => {
     const forwarded = new Request(`${origin}${url.pathname}${url.search}`, request);
     const cookie = event.request.headers.get('cookie');
     if (cookie && request.credentials !== 'omit') forwarded.headers.set('cookie', cookie);
+    const visitor = event.request.headers.get('x-asskomm-client');
+    if (visitor && env.ASSKOMM_SSR_TOKEN) {
+      forwarded.headers.set('x-asskomm-client', visitor);
+      forwarded.headers.set('x-asskomm-ssr', env.ASSKOMM_SSR_TOKEN);
+    }
     return fetch(forwarded);
   }
   return fetch(request);

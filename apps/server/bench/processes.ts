@@ -49,7 +49,14 @@ export async function startNode(
   const child: ChildProcess = spawn(command!, rest, {
     cwd: options.cwd,
     // Every simulated client connects from loopback: one address holds them all.
-    env: { ...process.env, SOCKETS_PER_ADDRESS: '1000000', ...options.env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      SOCKETS_PER_ADDRESS: '1000000',
+      API_REQUESTS_PER_MINUTE: '10000000',
+      ...options.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -14,6 +14,7 @@ import { praesentationRoutes, type PraesentationDeps } from './routes/praesentat
 import { metricsRoute, type MetricsDeps } from './routes/metrics.ts';
 import { auditRoutes, benutzerRoutes } from './routes/benutzer.ts';
 import { zusammenarbeitRoutes } from './routes/zusammenarbeit.ts';
+import { anonymousRateLimit } from './rate-limit.ts';
 import { sameOriginWrites } from './same-origin.ts';
 
 export interface ApiDeps extends AuthRoutesDeps {
@@ -23,6 +24,10 @@ export interface ApiDeps extends AuthRoutesDeps {
   startedAt: number;
   metrics: MetricsDeps;
   broadcastPraesentation: PraesentationDeps['broadcast'];
+  /** Anonymous API requests per address and minute (rate-limit.ts). */
+  requestsPerMinute: number;
+  /** Proves a request comes from this process's page rendering (rate-limit.ts). */
+  ssrToken: string | undefined;
 }
 
 /** API paths that were renamed → their name now; old bookmarks and scripts are redirected. */
@@ -60,6 +65,7 @@ export function createApi(deps: ApiDeps): express.Router {
     res.locals.auth = await auth.resolve(req);
     next();
   });
+  api.use(anonymousRateLimit(auth.handle, deps.requestsPerMinute, deps.ssrToken));
 
   // Paths renamed by the naming rule (docs/naming.md): a 308 keeps the method and the body.
   for (const [old, renamed] of Object.entries(RENAMED_PATHS)) {

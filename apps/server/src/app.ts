@@ -6,6 +6,8 @@ import { createAuthService } from './auth/auth-service.ts';
 import { readSessionToken, type CookiePolicy } from './auth/session-cookie.ts';
 import type { InitialBenutzerOptions } from './auth/initial-benutzer.ts';
 import { prepareDatabase, type DatabaseState } from './database.ts';
+import { clientIp } from './http.ts';
+import { API_REQUESTS_PER_MINUTE, SSR_CLIENT_HEADER } from './rate-limit.ts';
 import { attachRealtime } from './realtime/index.ts';
 import type { RealtimeServer } from './realtime/types.ts';
 
@@ -25,6 +27,10 @@ export interface AppOptions {
   metricsToken?: string | undefined;
   /** Open sockets one client address may hold on this node (default 500: a venue's Wi-Fi). */
   socketsPerAddress?: number;
+  /** Anonymous API requests one address may make per minute on all nodes (default `API_REQUESTS_PER_MINUTE`). */
+  requestsPerMinute?: number;
+  /** The secret with which `pages` marks its loopback API requests (`ASSKOMM_SSR_TOKEN`, rate-limit.ts). */
+  ssrToken?: string;
   /** Serves every path outside /api and /socket.io; without it those answer 404. */
   pages?: PageHandler;
   log?: (message: string) => void;
@@ -51,7 +57,18 @@ function personalPagesUncached(cookie: CookiePolicy): PageHandler {
   };
 }
 
-/** How often expired sessions and idempotency keys are swept. */
+/**
+ * The page handler's API requests (over loopback) are counted for the visitor they render for: it
+ * passes this header on with its token. Set here from the connection, so a visitor cannot name itself.
+ */
+const nameVisitor: express.RequestHandler = (req, _res, next) => {
+  const address = clientIp(req);
+  if (address) req.headers[SSR_CLIENT_HEADER] = address;
+  else delete req.headers[SSR_CLIENT_HEADER];
+  next();
+};
+
+/** How often expired sessions, idempotency keys and rate-limit windows are swept. */
 const SWEEP_EVERY_MS = 10 * 60_000;
 
 const DEFAULT_SESSION_LIMITS = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
@@ -95,15 +112,17 @@ export function createApp(options: AppOptions): App {
       disconnectBenutzer: realtime.disconnectBenutzer,
       metrics: { token: options.metricsToken, realtime: realtime.stats },
       broadcastPraesentation: realtime.broadcastPraesentation,
+      requestsPerMinute: options.requestsPerMinute ?? API_REQUESTS_PER_MINUTE,
+      ssrToken: options.ssrToken,
     }),
   );
-  if (pages) app.use(personalPagesUncached(cookie), pages);
+  if (pages) app.use(nameVisitor, personalPagesUncached(cookie), pages);
   app.use((_req, res) => res.status(404).type('text/plain; charset=utf-8').send('Seite nicht gefunden'));
 
   const ready = database.whenReady.then(() => realtime.startFeed());
   ready.catch(() => undefined);
 
-  // Expired sessions and old idempotency keys are swept on a schedule, so no table grows without bound.
+  // Expired sessions, old idempotency keys and rate-limit windows are swept on a schedule, so no table grows without bound.
   const sweep = () =>
     void housekeeping
       .sweep(handle.db, session)

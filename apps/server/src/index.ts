@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,6 +33,9 @@ async function main(): Promise<void> {
     handle.kind === 'pglite' ? `PGlite in ${resolve(config.DATA_DIR)}` : 'PostgreSQL',
     config.DEMO ? 'Demobetrieb' : 'Produktionsbetrieb',
   ].join(', ');
+  // The page handler runs in this process and reads the token from the environment (rate-limit.ts).
+  const ssrToken = randomBytes(24).toString('base64url');
+  process.env.ASSKOMM_SSR_TOKEN = ssrToken;
   const pages = await loadPages(config);
   const app = createApp({
     handle,
@@ -44,6 +48,8 @@ async function main(): Promise<void> {
     trustProxy: config.TRUST_PROXY,
     metricsToken: config.METRICS_TOKEN,
     socketsPerAddress: config.SOCKETS_PER_ADDRESS,
+    requestsPerMinute: config.API_REQUESTS_PER_MINUTE,
+    ssrToken,
     version: pkg.version,
     pages,
   });

@@ -19,11 +19,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** What a test may set of a node's options. */
+type NodeOptions = Partial<
+  Pick<AppOptions, 'demoMode' | 'admin' | 'session' | 'pages' | 'trustProxy' | 'requestsPerMinute' | 'ssrToken'>
+>;
+
 /** A real server on a free port over a fresh database of that kind, demo data seeded by the app itself. */
-export async function startTestServer(
-  kind: DatabaseKind,
-  options: Partial<Pick<AppOptions, 'demoMode' | 'admin' | 'session' | 'pages' | 'trustProxy'>> = {},
-): Promise<RunningServer> {
+export async function startTestServer(kind: DatabaseKind, options: NodeOptions = {}): Promise<RunningServer> {
   const test = await createTestDatabase(kind);
   const app = createApp({ handle: test, demoMode: true, ...options, log: () => undefined });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
@@ -42,15 +44,15 @@ export async function startTestServer(
 
 /**
  * A second server node on the same PostgreSQL database as `first`, as in a deployment behind a load
- * balancer; `db` sets its connection's options (e.g. a short statement budget).
+ * balancer, with its own options (e.g. a short statement budget).
  */
 export async function startSecondNode(
   first: RunningServer,
-  db: Pick<DbConfig, 'statementTimeoutMs'> = {},
+  { statementTimeoutMs, ...options }: NodeOptions & Pick<DbConfig, 'statementTimeoutMs'> = {},
 ): Promise<{ url: string; stop(): Promise<void> }> {
   if (!first.test.url) throw new Error('A second node needs PostgreSQL');
-  const handle = createDb({ ...db, databaseUrl: first.test.url });
-  const app = createApp({ handle, demoMode: true, log: () => undefined });
+  const handle = createDb({ statementTimeoutMs, databaseUrl: first.test.url });
+  const app = createApp({ handle, demoMode: true, ...options, log: () => undefined });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   await app.ready;
   const { port } = app.server.address() as AddressInfo;
@@ -84,10 +86,7 @@ export async function recordMeilensteinAsLpr(
  * The test server of a suite: started before its tests, stopped after them. Call it in a
  * `describe` callback; the returned handle reads the running server.
  */
-export function useTestServer(
-  kind: DatabaseKind,
-  options: Partial<Pick<AppOptions, 'demoMode' | 'admin' | 'session' | 'pages' | 'trustProxy'>> = {},
-): RunningServer {
+export function useTestServer(kind: DatabaseKind, options: NodeOptions = {}): RunningServer {
   let server: RunningServer | undefined;
   beforeAll(async () => {
     server = await startTestServer(kind, options);

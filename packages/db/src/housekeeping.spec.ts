@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { recordMeilenstein, sessions } from './index.ts';
+import { rateLimit, recordMeilenstein, sessions } from './index.ts';
 import { sweep } from './housekeeping.ts';
 import { createSeededTestDatabase, createTestActor, TEST_DATABASE_KINDS, type TestDatabase } from './testing.ts';
 
@@ -15,7 +15,7 @@ describe.each(TEST_DATABASE_KINDS)('housekeeping on %s', (kind) => {
     await test?.drop();
   });
 
-  it('sweeps sessions past their limits (recorded as expired) and idempotency keys past a day, nothing else', async () => {
+  it('sweeps sessions past their limits (recorded as expired), idempotency keys past a day and finished rate-limit windows, nothing else', async () => {
     const actor = await createTestActor(test);
     const benutzerId = actor.principal.benutzerId!;
     const now = new Date('2026-11-21T12:00:00Z');
@@ -50,7 +50,11 @@ describe.each(TEST_DATABASE_KINDS)('housekeeping on %s', (kind) => {
     );
     await sql`update idempotency_key set created_at = ${now} where key = 'neu'`.execute(test.db);
 
-    expect(await sweep(test.db, LIMITS, now)).toEqual({ sessions: 2, idempotencyKeys: 1 });
+    await rateLimit.countRequest(test.db, 'addr:192.0.2.1', new Date(now.getTime() - 61_000));
+    await rateLimit.countRequest(test.db, 'addr:192.0.2.1', now);
+
+    expect(await sweep(test.db, LIMITS, now)).toEqual({ sessions: 2, idempotencyKeys: 1, rateLimitWindows: 1 });
+    expect(await rateLimit.countRequest(test.db, 'addr:192.0.2.1', now)).toBe(2);
     const left = await test.db.selectFrom('session').select('id').execute();
     expect(left.map((s) => s.id)).toEqual(['fresh']);
     const keys = await test.db.selectFrom('idempotency_key').select('key').execute();

@@ -16,4 +16,5 @@ export * as kommunen from './kommunen.ts';
 export * as kpi from './kpi.ts';
 export * as meilensteine from './meilensteine.ts';
 export * as praesentation from './praesentation.ts';
+export * as rateLimit from './rate-limit.ts';
 export * as sessions from './sessions.ts';

@@ -9,6 +9,7 @@ import * as liveCollaboration from '../migrations/2026-11-21T1600_live_collabora
 import * as praesentation from '../migrations/2026-11-21T1700_praesentation.ts';
 import * as germanNames from '../migrations/2026-12-02T0800_german_names.ts';
 import * as idempotencyKey from '../migrations/2026-12-02T0900_idempotency_key.ts';
+import * as rateLimit from '../migrations/2026-12-02T1700_rate_limit.ts';
 import type { Database } from './schema.ts';
 
 // Listed statically (not read from disk) so the bundled server carries its migrations with it.
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21T1700_praesentation': praesentation,
   '2026-12-02T0800_german_names': germanNames,
   '2026-12-02T0900_idempotency_key': idempotencyKey,
+  '2026-12-02T1700_rate_limit': rateLimit,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -186,6 +186,13 @@ export interface IdempotencyKeyTable {
   created_at: Generated<Date>;
 }
 
+/** Requests of one client (`key`) in the minute starting at `window_start`. */
+export interface RateLimitTable {
+  key: string;
+  window_start: Date;
+  count: number;
+}
+
 export interface Database {
   polizeidirektion: PolizeidirektionTable;
   kommune: KommuneTable;
@@ -204,6 +211,7 @@ export interface Database {
   praesentation: PraesentationTable;
   kiosk_link: KioskLinkTable;
   idempotency_key: IdempotencyKeyTable;
+  rate_limit: RateLimitTable;
 }
 
 export type NewKommune = Insertable<KommuneTable>;
