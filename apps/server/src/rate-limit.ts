@@ -25,16 +25,41 @@ function countedAddress(req: Request, ssrToken: string | undefined): string | nu
   return clientIp(req);
 }
 
+/** Counts one request of `key` in the minute of `at`; answers that minute's count so far. */
+type Counter = (key: string, at: Date) => Promise<number>;
+
 /**
- * Counts the API requests of callers without a session per address and minute in the database, so
- * that two nodes count together, and refuses those beyond `perMinute` with 429 and `Retry-After`.
- * Signed-in users are not limited here (their logins are, in routes/auth.ts).
+ * On PostgreSQL the database counts, so that every node counts together. PGlite serves one process
+ * only, so counting in memory is counting everywhere, and keeps a write per anonymous request off the
+ * embedded database's single connection (where it would also wait behind any open transaction).
+ */
+function counterFor(handle: DbHandle): Counter {
+  if (handle.kind === 'postgres') return (key, at) => rateLimit.countRequest(handle.db, key, at);
+  let minute = 0;
+  const counts = new Map<string, number>();
+  return async (key, at) => {
+    const start = rateLimit.windowOf(at).start.getTime();
+    if (start !== minute) {
+      minute = start;
+      counts.clear();
+    }
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    return count;
+  };
+}
+
+/**
+ * Counts the API requests of callers without a session per address and minute and refuses those
+ * beyond `perMinute` with 429 and `Retry-After`. Signed-in users are not limited here (their logins
+ * are, in routes/auth.ts).
  */
 export function anonymousRateLimit(handle: DbHandle, perMinute: number, ssrToken: string | undefined): RequestHandler {
+  const countRequest = counterFor(handle);
   return async (req, res, next) => {
     if (authOf(res).session) return next();
     const now = new Date();
-    const count = await rateLimit.countRequest(handle.db, `addr:${countedAddress(req, ssrToken) ?? 'unbekannt'}`, now);
+    const count = await countRequest(`addr:${countedAddress(req, ssrToken) ?? 'unbekannt'}`, now);
     if (count <= perMinute) return next();
     res.setHeader('Retry-After', String(Math.ceil((rateLimit.windowOf(now).end.getTime() - now.getTime()) / 1000)));
     sendError(res, 429, {
