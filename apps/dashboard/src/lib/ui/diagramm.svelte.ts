@@ -11,6 +11,26 @@ export const GRUNDOPTIONEN = {
 } as const satisfies ChartOptions;
 
 /**
+ * Axes and legend as every chart of the app has them: no vertical grid lines, the y axis from zero
+ * titled with its unit, the legend below; `x`, `yTicks` and `legende` add a chart's own settings.
+ * `schrift` (px) sizes all of their text for the big screen; without it Chart.js's default applies.
+ */
+export function achsenUndLegende(
+  schrift: number | undefined,
+  einheit: string,
+  eigene: { x?: object; yTicks?: object; legende?: object } = {},
+) {
+  const font = schrift ? { font: { size: schrift } } : {};
+  return {
+    scales: {
+      x: { grid: { display: false }, ticks: { ...eigene.x, ...font } },
+      y: { beginAtZero: true, ticks: { ...eigene.yTicks, ...font }, title: { display: true, text: einheit, ...font } },
+    },
+    legend: { position: 'bottom', labels: { ...eigene.legende, ...font } },
+  } as const;
+}
+
+/**
  * Draws a Chart.js chart on a canvas of the calling component (call during its initialisation).
  * Chart.js needs a canvas, so it is loaded after hydration and never during server rendering;
  * `laden` brings it with the controllers this chart uses. New numbers (a live update, another day
