@@ -1,5 +1,5 @@
-import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
+import { forTheSuite } from '@asskomm/db/test-hooks';
 import { createTestDatabase, type TestDatabase } from '@asskomm/db/testing';
 import {
   benutzer,
@@ -87,17 +87,10 @@ export async function recordMeilensteinAsLpr(
  * `describe` callback; the returned handle reads the running server.
  */
 export function useTestServer(kind: DatabaseKind, options: NodeOptions = {}): RunningServer {
-  let server: RunningServer | undefined;
-  beforeAll(async () => {
-    server = await startTestServer(kind, options);
-  }, 180_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
-  const running = (): RunningServer => {
-    if (!server) throw new Error('Der Testserver läuft noch nicht.');
-    return server;
-  };
+  const running = forTheSuite(
+    () => startTestServer(kind, options),
+    (server) => server.stop(),
+  );
   return {
     get app() {
       return running().app;
@@ -115,20 +108,16 @@ export function useTestServer(kind: DatabaseKind, options: NodeOptions = {}): Ru
 /** Two server nodes on one PostgreSQL database for a suite, as behind a load balancer. */
 export function useTwoNodes(): { first: RunningServer; second: { readonly url: string } } {
   const first = useTestServer('postgres');
-  let second: Awaited<ReturnType<typeof startSecondNode>> | undefined;
-  beforeAll(async () => {
-    second = await startSecondNode(first);
-  }, 180_000);
   // After-hooks run last-registered first: this node stops before the first one.
-  afterAll(async () => {
-    await second?.stop();
-  });
+  const second = forTheSuite(
+    () => startSecondNode(first),
+    (node) => node.stop(),
+  );
   return {
     first,
     second: {
       get url() {
-        if (!second) throw new Error('Der zweite Knoten läuft noch nicht.');
-        return second.url;
+        return second().url;
       },
     },
   };

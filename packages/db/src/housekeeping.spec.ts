@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { rateLimit, recordMeilenstein, sessions } from './index.ts';
 import { sweep } from './housekeeping.ts';
-import { createSeededTestDatabase, createTestActor, TEST_DATABASE_KINDS, type TestDatabase } from './testing.ts';
+import { useSeededTestDatabase } from './test-hooks.ts';
+import { createTestActor, TEST_DATABASE_KINDS } from './testing.ts';
 
 const LIMITS = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
 
 describe.each(TEST_DATABASE_KINDS)('housekeeping on %s', (kind) => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    test = await createSeededTestDatabase(kind, { demo: false });
-  }, 60_000);
-  afterAll(async () => {
-    await test?.drop();
-  });
+  const database = useSeededTestDatabase(kind, { demo: false });
 
   it('sweeps sessions past their limits (recorded as expired), idempotency keys past a day and finished rate-limit windows, nothing else', async () => {
+    const test = database();
     const actor = await createTestActor(test);
     const benutzerId = actor.principal.benutzerId!;
     const now = new Date('2026-11-21T12:00:00Z');

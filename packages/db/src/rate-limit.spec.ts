@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countRequest, windowOf } from './rate-limit.ts';
-import { createSeededTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from './testing.ts';
+import { useSeededTestDatabase } from './test-hooks.ts';
+import { TEST_DATABASE_KINDS } from './testing.ts';
 
 describe.each(TEST_DATABASE_KINDS)('rate limit on %s', (kind) => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    test = await createSeededTestDatabase(kind, { demo: false });
-  }, 120_000);
-  afterAll(async () => {
-    await test?.drop();
-  });
+  const database = useSeededTestDatabase(kind, { demo: false });
 
   it('counts concurrent requests of one client once each, per minute and per client', async () => {
+    const { db } = database();
     const at = new Date('2026-12-02T10:00:30Z');
-    const counts = await Promise.all(Array.from({ length: 40 }, () => countRequest(test.db, 'addr:198.51.100.7', at)));
+    const counts = await Promise.all(Array.from({ length: 40 }, () => countRequest(db, 'addr:198.51.100.7', at)));
     expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(await countRequest(test.db, 'addr:198.51.100.8', at)).toBe(1);
-    expect(await countRequest(test.db, 'addr:198.51.100.7', windowOf(at).end)).toBe(1);
+    expect(await countRequest(db, 'addr:198.51.100.8', at)).toBe(1);
+    expect(await countRequest(db, 'addr:198.51.100.7', windowOf(at).end)).toBe(1);
   });
 });
