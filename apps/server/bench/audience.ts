@@ -12,15 +12,12 @@
  * the same way. Server processes run on core 0, this load generator on core 1. Exits non-zero only
  * on errors, never for a missed target.
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   statusRank,
   SZENEN,
@@ -34,31 +31,18 @@ import {
 import { ClientFleet } from './clients.ts';
 import { createPostgresDatabase, dropPostgresDatabase } from './postgres.ts';
 import { writeSteadily, type Load } from './measure.ts';
-import { CAN_PIN, GENERATOR_CORE, SERVER_CORE, startNode, type Spawned } from './processes.ts';
+import { benchFlags, pinLoadGenerator, PINNING, startBare, startNode, type Spawned } from './processes.ts';
 import { kib, ms, ratio, spread, table, type Spread } from './stats.ts';
 import { bareTarget, json, login, metricsHeap, type Target } from './targets.ts';
 
-const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
-const BARE_ENTRY = join(SERVER_DIR, 'bench/bare-server.ts');
-
 const TARGET = { clients: 1000, p99Ms: 100, ratio: 1.5 };
 
-const { values: flags } = parseArgs({
-  args: process.argv.slice(2).filter((arg) => arg !== '--'),
-  options: {
-    clients: { type: 'string', default: '1000' },
-    steps: { type: 'string', default: '20' },
-    /** Scene steps per second. */
-    rate: { type: 'string', default: '2' },
-    grace: { type: 'string', default: '5' },
-    /** The built server to measure, e.g. of another checkout. */
-    server: { type: 'string', default: join(SERVER_DIR, 'dist/index.js') },
-    db: { type: 'string', default: 'pglite' },
-    postgres: {
-      type: 'string',
-      default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    },
-  },
+const flags = benchFlags({
+  clients: '1000',
+  steps: '20',
+  /** Scene steps per second. */
+  rate: '2',
+  db: 'pglite',
 });
 if (flags.db !== 'pglite' && flags.db !== 'postgres') throw new Error('--db takes pglite or postgres');
 const load: Load = {
@@ -70,10 +54,8 @@ const load: Load = {
 if (![load.clients, load.rate, load.seconds, load.graceMs].every((n) => n > 0)) {
   throw new Error('--clients, --steps, --rate and --grace take numbers > 0');
 }
-if (!existsSync(flags.server)) throw new Error(`${flags.server} fehlt: erst „pnpm build“ ausführen`);
 
-// All threads of this process (V8 and libuv ones included) onto the generator's core.
-if (CAN_PIN) spawnSync('taskset', ['-a', '-cp', GENERATOR_CORE, String(process.pid)], { stdio: 'ignore' });
+pinLoadGenerator();
 
 /** Step `index` of the talk: the scenes in turn, each with a date a month later, so every payload has a date. */
 function stepOfTalk(index: number): PraesentationSetzen {
@@ -342,7 +324,7 @@ function report(ours: Run, bare: Run, payloadBytes: number, gemeinde: KommuneSum
       `\nHeap/conn = (heap after connecting N sockets − before) / N, both after a full GC.` +
       `\nCPU srv = share of one core from the first step until the last delivery; gen lag p99 = this` +
       `\nprocess's event-loop delay (high: the generator, not the server, notices messages late).` +
-      `\n${CAN_PIN ? `Server on core ${SERVER_CORE}, load generator on core ${GENERATOR_CORE} (taskset).` : 'Not pinned (fewer than 2 cores or no taskset).'}`,
+      `\n${PINNING}`,
   );
 
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
@@ -373,12 +355,7 @@ function report(ours: Run, bare: Run, payloadBytes: number, gemeinde: KommuneSum
 }
 
 console.log(`load average (1 min) at start: ${load1()}`);
-const bare = await startNode(['--import', 'tsx', BARE_ENTRY], {
-  env: {},
-  cwd: SERVER_DIR,
-  readyPath: '/heap',
-  label: 'bare Socket.IO server',
-});
+const bare = await startBare();
 const dataDir = mkdtempSync(join(tmpdir(), 'asskomm-bench-audience-'));
 const metricsToken = randomBytes(16).toString('hex');
 let server: Spawned | undefined;
@@ -393,7 +370,6 @@ try {
       METRICS_TOKEN: metricsToken,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir }),
     },
-    cwd: SERVER_DIR,
     readyPath: '/api/health',
     label: `server (${flags.db})`,
   });

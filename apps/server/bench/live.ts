@@ -9,40 +9,24 @@
  * database: writes to node A, half the clients on A, half on B. Server processes run on core 0, this
  * load generator on core 1. Exits non-zero only on errors, never for a missed target.
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { measure, type Load, type Result } from './measure.ts';
 import { createPostgresDatabase, dropPostgresDatabase } from './postgres.ts';
-import { CAN_PIN, GENERATOR_CORE, SERVER_CORE, startNode, type Spawned } from './processes.ts';
+import { benchFlags, pinLoadGenerator, PINNING, startBare, startNode, type Spawned } from './processes.ts';
 import { kib, ms, ratio, table } from './stats.ts';
 import { bareTarget, login, oursTarget } from './targets.ts';
 
-const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
-const BARE_ENTRY = join(SERVER_DIR, 'bench/bare-server.ts');
-
 const TARGET = { clients: 1000, rate: 10, p99Ms: 50, ratio: 1.5, heapBytes: 15 * 1024, remoteDeltaMs: 10 };
 
-const { values: flags } = parseArgs({
-  args: process.argv.slice(2).filter((arg) => arg !== '--'),
-  options: {
-    clients: { type: 'string', default: '100,1000,5000' },
-    rate: { type: 'string', default: '10' },
-    seconds: { type: 'string', default: '10' },
-    db: { type: 'string', default: 'pglite,postgres' },
-    'two-nodes': { type: 'string', default: '1000' },
-    grace: { type: 'string', default: '5' },
-    /** The built server to measure, e.g. of another checkout. */
-    server: { type: 'string', default: join(SERVER_DIR, 'dist/index.js') },
-    postgres: {
-      type: 'string',
-      default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    },
-  },
+const flags = benchFlags({
+  clients: '100,1000,5000',
+  rate: '10',
+  seconds: '10',
+  db: 'pglite,postgres',
+  'two-nodes': '1000',
 });
 const SERVER_ENTRY = flags.server;
 const clientCounts = flags.clients.split(',').map(Number);
@@ -57,10 +41,8 @@ const loadFor = (clients: number): Load => ({
 if (clientCounts.some((n) => !(n > 0)) || databases.some((d) => d !== 'pglite' && d !== 'postgres')) {
   throw new Error('--clients takes numbers > 0, --db pglite and/or postgres');
 }
-if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} fehlt: erst „pnpm build“ ausführen`);
 
-// All threads of this process (V8 and libuv ones included) onto the generator's core.
-if (CAN_PIN) spawnSync('taskset', ['-a', '-cp', GENERATOR_CORE, String(process.pid)], { stdio: 'ignore' });
+pinLoadGenerator();
 
 interface Row {
   db: string;
@@ -93,7 +75,7 @@ async function runDatabase(kind: 'pglite' | 'postgres', bare: Spawned): Promise<
   };
   const started: Spawned[] = [];
   const startServer = async (label: string) => {
-    const node = await startNode([SERVER_ENTRY], { env, cwd: SERVER_DIR, readyPath: '/api/health', label });
+    const node = await startNode([SERVER_ENTRY], { env, readyPath: '/api/health', label });
     started.push(node);
     return node;
   };
@@ -200,7 +182,7 @@ function report(): void {
       `\nCPU = share of one core from the first write until the last delivery (server: all its nodes;` +
       `\ngenerator: this process); gen lag p99 = this process's event-loop delay: when it is high, the` +
       `\nclients here notice events late and the figures measure the generator, not the server.` +
-      `\n${CAN_PIN ? `Server on core ${SERVER_CORE}, load generator on core ${GENERATOR_CORE} (taskset).` : 'Not pinned (fewer than 2 cores or no taskset).'}`,
+      `\n${PINNING}`,
   );
   printTargets();
 }
@@ -244,12 +226,7 @@ function printTargets(): void {
   if (!rows.some(at)) console.log(`  (1,000 clients at 10 writes/s not in this run: no latency verdicts)`);
 }
 
-const bare = await startNode(['--import', 'tsx', BARE_ENTRY], {
-  env: {},
-  cwd: SERVER_DIR,
-  readyPath: '/heap',
-  label: 'bare Socket.IO server',
-});
+const bare = await startBare();
 let failed = false;
 try {
   for (const kind of databases) await runDatabase(kind, bare);

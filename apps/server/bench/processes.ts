@@ -1,12 +1,63 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 /** Server and load generator each get a core of their own when the machine has two and taskset exists. */
-export const CAN_PIN = availableParallelism() >= 2 && spawnSync('taskset', ['-V']).status === 0;
-export const SERVER_CORE = '0';
-export const GENERATOR_CORE = '1';
+const CAN_PIN = availableParallelism() >= 2 && spawnSync('taskset', ['-V']).status === 0;
+const SERVER_CORE = '0';
+const GENERATOR_CORE = '1';
+
+/** Moves every thread of this process (V8's and libuv's included) onto the load generator's core. */
+export function pinLoadGenerator(): void {
+  if (CAN_PIN) spawnSync('taskset', ['-a', '-cp', GENERATOR_CORE, String(process.pid)], { stdio: 'ignore' });
+}
+
+/** The line a bench's report says about pinning. */
+export const PINNING = CAN_PIN
+  ? `Server on core ${SERVER_CORE}, load generator on core ${GENERATOR_CORE} (taskset).`
+  : 'Not pinned (fewer than 2 cores or no taskset).';
+
+/** apps/server: the benches start their processes here. */
+const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The flags every bench takes, with their defaults: the built server to measure, e.g. of another
+ * checkout; the PostgreSQL to create its database on; how many seconds to wait for late messages.
+ */
+const COMMON_FLAGS = {
+  server: join(SERVER_DIR, 'dist/index.js'),
+  postgres: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  grace: '5',
+};
+
+/**
+ * A bench's command line (`pnpm bench:… -- --flag value`): its own flags and the common ones, each a
+ * string with the default given. Stops when the server to measure has not been built.
+ */
+export function benchFlags<K extends string>(
+  defaults: Record<K, string>,
+): Record<K | keyof typeof COMMON_FLAGS, string> {
+  const all: Record<string, string> = { ...COMMON_FLAGS, ...defaults };
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((arg) => arg !== '--'),
+    options: Object.fromEntries(
+      Object.entries(all).map(([name, fallback]) => [name, { type: 'string', default: fallback }]),
+    ),
+  });
+  // Every option is a string with a default, so every value is a string.
+  const flags = values as Record<K | keyof typeof COMMON_FLAGS, string>;
+  requireBuilt(flags.server);
+  return flags;
+}
+
+/** Stops a bench whose server to measure has not been built. */
+function requireBuilt(entry: string): void {
+  if (!existsSync(entry)) throw new Error(`${entry} fehlt: erst „pnpm build“ ausführen`);
+}
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -40,14 +91,14 @@ function cpuSecondsOf(pid: number): number {
  */
 export async function startNode(
   args: string[],
-  options: { env: NodeJS.ProcessEnv; cwd: string; readyPath: string; label: string },
+  options: { env: NodeJS.ProcessEnv; readyPath: string; label: string },
 ): Promise<Spawned> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const nodeArgs = [process.execPath, '--expose-gc', ...args];
   const [command, ...rest] = CAN_PIN ? ['taskset', '-c', SERVER_CORE, ...nodeArgs] : nodeArgs;
   const child: ChildProcess = spawn(command!, rest, {
-    cwd: options.cwd,
+    cwd: SERVER_DIR,
     // Every simulated client connects from loopback: one address holds them all.
     env: {
       ...process.env,
@@ -90,4 +141,13 @@ export async function startNode(
       clearTimeout(killer);
     },
   };
+}
+
+/** The bare Socket.IO server every bench measures the product against. */
+export function startBare(): Promise<Spawned> {
+  return startNode(['--import', 'tsx', join(SERVER_DIR, 'bench/bare-server.ts')], {
+    env: {},
+    readyPath: '/heap',
+    label: 'bare Socket.IO server',
+  });
 }
