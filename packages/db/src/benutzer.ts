@@ -20,16 +20,21 @@ export interface BenutzerChanges {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** Who a Benutzer is and what they may: the columns every read of an account maps alike. */
+export type BenutzerKern = Pick<BenutzerInfo, 'email' | 'name' | 'role' | 'polizeidirektion' | 'active' | 'demo'>;
+
+export function toBenutzerKern(
+  row: Pick<BenutzerRow, 'email' | 'name' | 'role' | 'polizeidirektion_id' | 'active' | 'demo'>,
+): BenutzerKern {
+  const { email, name, role, polizeidirektion_id: polizeidirektion, active, demo } = row;
+  return { email, name, role, polizeidirektion, active, demo };
+}
+
 /** Maps a row to what pages may see: never the password hash. */
 export function toBenutzerInfo(row: BenutzerRow): BenutzerInfo {
   return {
     id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    polizeidirektion: row.polizeidirektion_id,
-    active: row.active,
-    demo: row.demo,
+    ...toBenutzerKern(row),
     createdAt: row.created_at.toISOString(),
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
   };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { toBenutzerKern, type BenutzerKern } from './benutzer.ts';
 import type { Database } from './schema.ts';
 
 export interface SessionLimits {
@@ -13,14 +14,7 @@ export interface SessionWithBenutzer {
   lastSeenAt: Date;
   viewAsRole: string | null;
   viewAsPd: string | null;
-  benutzer: {
-    email: string;
-    name: string;
-    role: Database['benutzer']['role'];
-    polizeidirektion: Database['benutzer']['polizeidirektion_id'];
-    active: boolean;
-    demo: boolean;
-  };
+  benutzer: BenutzerKern;
 }
 
 export async function create(db: Kysely<Database>, id: string, benutzerId: number, ip: string | null): Promise<void> {
@@ -71,14 +65,7 @@ export async function findValid(
       lastSeenAt: row.last_seen_at,
       viewAsRole: row.view_as_role,
       viewAsPd: row.view_as_pd,
-      benutzer: {
-        email: row.email,
-        name: row.name,
-        role: row.role,
-        polizeidirektion: row.polizeidirektion_id,
-        active: row.active,
-        demo: row.demo,
-      },
+      benutzer: toBenutzerKern(row),
     },
   };
 }
