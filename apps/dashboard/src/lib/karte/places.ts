@@ -13,6 +13,11 @@ export function polizeidirektionName(id: PolizeidirektionId): string {
   return PD_NAMES.get(id) ?? id;
 }
 
+/** „goerlitz“ → „Görlitz“: where a column or a label already says Polizeidirektion. */
+export function polizeidirektionKurz(id: PolizeidirektionId): string {
+  return polizeidirektionName(id).replace('Polizeidirektion ', '');
+}
+
 /** „leipzig“ → „Stadt Leipzig, Landkreis Leipzig und Landkreis Nordsachsen“: the Kreise of its area. */
 export function bereichKreise(id: PolizeidirektionId): string {
   const kreise = (POLIZEIDIREKTIONEN.find((pd) => pd.id === id)?.kreise ?? []).map((ags) => {
