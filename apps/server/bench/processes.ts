@@ -103,6 +103,8 @@ export async function startNode(
     env: {
       ...process.env,
       SOCKETS_PER_ADDRESS: '1000000',
+      // Every simulated screen shares the bench's one login, too.
+      SOCKETS_PER_BENUTZER: '1000000',
       API_REQUESTS_PER_MINUTE: '10000000',
       ...options.env,
       PORT: String(port),

@@ -27,6 +27,8 @@ export interface AppOptions {
   metricsToken?: string | undefined;
   /** Open sockets one client address may hold on this node (default 500: a venue's Wi-Fi). */
   socketsPerAddress?: number;
+  /** Open sockets one user may hold on this node (default 20: a few tabs). */
+  socketsPerBenutzer?: number;
   /** Anonymous API requests one address may make per minute on all nodes (default `API_REQUESTS_PER_MINUTE`). */
   requestsPerMinute?: number;
   /** The secret with which `pages` marks its loopback API requests (`ASSKOMM_SSR_TOKEN`, rate-limit.ts). */
@@ -101,7 +103,10 @@ export function createApp(options: AppOptions): App {
     next();
   });
   const server = createServer(app);
-  const realtime = attachRealtime(server, handle, auth, { perAddress: options.socketsPerAddress });
+  const realtime = attachRealtime(server, handle, auth, {
+    perAddress: options.socketsPerAddress,
+    perBenutzer: options.socketsPerBenutzer,
+  });
   app.use(
     '/api',
     createApi({

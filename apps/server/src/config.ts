@@ -21,6 +21,7 @@ const schema = z
     DASHBOARD_BUILD: z.string().min(1).optional(),
     METRICS_TOKEN: z.string().min(16, 'muss mindestens 16 Zeichen lang sein').optional(),
     SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(500),
+    SOCKETS_PER_BENUTZER: z.coerce.number().int().min(1).max(1_000_000).default(20),
     API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(3_000),
   })
   .refine((c) => (c.ADMIN_EMAIL === undefined) === (c.ADMIN_PASSWORD === undefined), {

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     trustProxy: config.TRUST_PROXY,
     metricsToken: config.METRICS_TOKEN,
     socketsPerAddress: config.SOCKETS_PER_ADDRESS,
+    socketsPerBenutzer: config.SOCKETS_PER_BENUTZER,
     requestsPerMinute: config.API_REQUESTS_PER_MINUTE,
     ssrToken,
     version: pkg.version,

@@ -33,8 +33,8 @@ export interface Realtime {
 const SESSION_CHECK_MS = 10_000;
 
 /**
- * Sockets per node: a user has a few tabs; one address may be a Fachtag's venue Wi-Fi with the
- * whole audience behind it, but not thousands (`SOCKETS_PER_ADDRESS` sets it).
+ * Sockets per node: a user has a few tabs (`SOCKETS_PER_BENUTZER`); one address may be a Fachtag's
+ * venue Wi-Fi with the whole audience behind it, but not thousands (`SOCKETS_PER_ADDRESS`).
  */
 export const SOCKET_LIMITS = { perBenutzer: 20, perAddress: 500 };
 /** Replays (`events:since`) running at once on a node, whoever asks: the rest wait in line. */
@@ -51,7 +51,10 @@ export function attachRealtime(
   httpServer: HttpServer,
   handle: DbHandle,
   auth: AuthService,
-  { perAddress: addressLimit = SOCKET_LIMITS.perAddress }: { perAddress?: number | undefined } = {},
+  {
+    perAddress: addressLimit = SOCKET_LIMITS.perAddress,
+    perBenutzer: benutzerLimit = SOCKET_LIMITS.perBenutzer,
+  }: { perAddress?: number | undefined; perBenutzer?: number | undefined } = {},
 ): Realtime {
   const io: RealtimeServer = new Server(httpServer, {
     path: '/socket.io',
@@ -84,7 +87,7 @@ export function attachRealtime(
       if (perAddress.of(address) >= addressLimit) {
         return next(new Error('Zu viele Verbindungen von dieser Adresse'));
       }
-      if (session && perBenutzer.of(session.benutzerId) >= SOCKET_LIMITS.perBenutzer) {
+      if (session && perBenutzer.of(session.benutzerId) >= benutzerLimit) {
         return next(new Error('Zu viele offene Verbindungen dieses Kontos'));
       }
       // Counted before the next await, so simultaneous handshakes cannot all pass the check.
