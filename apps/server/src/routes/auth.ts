@@ -36,7 +36,7 @@ export function authRoutes({ auth, disconnectBenutzer }: AuthRoutesDeps): expres
     }
     const user = await benutzer.findByEmail(handle.db, email);
     const usable = user && user.active && (demoMode || !user.demo);
-    const valid = usable ? await verifyPassword(password, user.password_hash) : await verifyAgainstNothing(password);
+    const valid = usable ? await verifyPassword(password, user.password_hash) : await verifyAgainstNothing();
     if (!user || !usable || !valid) {
       await audit.decideLoginAttempt(handle.db, attempt.id, { action: 'login_failed', targetId: user?.id ?? null });
       throw new HttpError(401, WRONG_CREDENTIALS);
