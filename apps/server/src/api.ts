@@ -14,7 +14,7 @@ import { praesentationRoutes, type PraesentationDeps } from './routes/praesentat
 import { metricsRoute, type MetricsDeps } from './routes/metrics.ts';
 import { auditRoutes, benutzerRoutes } from './routes/benutzer.ts';
 import { zusammenarbeitRoutes } from './routes/zusammenarbeit.ts';
-import { anonymousRateLimit } from './rate-limit.ts';
+import { anonymousLine, anonymousRateLimit } from './rate-limit.ts';
 import { sameOriginWrites } from './same-origin.ts';
 
 export interface ApiDeps extends AuthRoutesDeps {
@@ -76,6 +76,7 @@ export function createApi(deps: ApiDeps): express.Router {
   }
   api.use('/metrics', metricsRoute(deps.metrics));
   api.use('/auth', authRoutes(deps));
+  api.use(anonymousLine());
   api.use('/benutzer', benutzerRoutes(deps));
   api.use('/audit', auditRoutes(auth));
   api.use('/admin', adminRoutes(auth.handle, auth.demoMode));

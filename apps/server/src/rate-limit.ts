@@ -2,6 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import { rateLimit, type DbHandle } from '@asskomm/db';
 import { authOf } from './authorization.ts';
 import { clientIp, sendError } from './http.ts';
+import { createLine } from './line.ts';
 
 /**
  * API requests an anonymous client address may make per minute, on all nodes together. A venue's
@@ -65,5 +66,30 @@ export function anonymousRateLimit(handle: DbHandle, perMinute: number, ssrToken
     sendError(res, 429, {
       error: 'Zu viele Anfragen von dieser Adresse. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
     });
+  };
+}
+
+/**
+ * Anonymous API requests one node answers at once, and how many may wait behind them. A botnet's
+ * heavy reads then take a few database connections, not the pool: health, sign-ins, writes and the
+ * live feed keep theirs. Signed-in users and the login (which has its own line) are not in it.
+ */
+export const ANONYMOUS_LINE = { atOnce: 4, waiting: 1_000 };
+
+export function anonymousLine(): RequestHandler {
+  const line = createLine(
+    ANONYMOUS_LINE.atOnce,
+    ANONYMOUS_LINE.waiting,
+    'Der Server ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.',
+  );
+  return (_req, res, next) => {
+    if (authOf(res).session) return next();
+    // The place is held until the answer is sent (or the client went away).
+    const answered = () =>
+      new Promise<void>((resolve) => {
+        res.once('close', resolve);
+        next();
+      });
+    line.run(answered).catch(next);
   };
 }
