@@ -263,6 +263,17 @@ test('login and admin pages fit a phone screen without sideways scrolling', asyn
   }
 });
 
+test('the pages an LPR colleague edits on fit a phone screen, forms included', async ({ als }) => {
+  const { page } = await als('lpr', { viewport: { width: 390, height: 844 } });
+  for (const path of ['/kommunen/14626110', '/foerderung']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('form').first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect({ path, overflow }).toEqual({ path, overflow: 0 });
+  }
+});
+
 test('the overview of a polizei user has no WCAG 2.1 AA violations', async ({ als }) => {
   const { page } = await als('goerlitz');
   await openOverview(page);
