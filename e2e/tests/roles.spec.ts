@@ -263,6 +263,16 @@ test('login and admin pages fit a phone screen without sideways scrolling', asyn
   }
 });
 
+test('the user table shows every action of every account on a 1280 px projector, without scrolling', async ({
+  als,
+}) => {
+  const { page } = await als('admin', { viewport: { width: 1280, height: 720 } });
+  await page.goto('/verwaltung/benutzer');
+  const region = page.locator('.tabelle-scroll').filter({ has: page.locator('[data-table="benutzer"]') });
+  await expect(region.getByRole('button', { name: /^Deaktivieren/ }).first()).toBeVisible();
+  expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+});
+
 test('the pages an LPR colleague edits on fit a phone screen, forms included', async ({ als }) => {
   const { page } = await als('lpr', { viewport: { width: 390, height: 844 } });
   for (const path of ['/kommunen/14626110', '/foerderung']) {
