@@ -1,5 +1,6 @@
 import type { HandleFetch } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
+import { SSR_HEADERS } from '@asskomm/domain';
 
 /**
  * SvelteKit answers same-origin fetches of a load function itself, without a network round trip.
@@ -19,10 +20,10 @@ export const handleFetch = (async ({ event, request, fetch }) => {
     const forwarded = new Request(`${origin}${url.pathname}${url.search}`, request);
     const cookie = event.request.headers.get('cookie');
     if (cookie && request.credentials !== 'omit') forwarded.headers.set('cookie', cookie);
-    const visitor = event.request.headers.get('x-asskomm-client');
+    const visitor = event.request.headers.get(SSR_HEADERS.client);
     if (visitor && env.ASSKOMM_SSR_TOKEN) {
-      forwarded.headers.set('x-asskomm-client', visitor);
-      forwarded.headers.set('x-asskomm-ssr', env.ASSKOMM_SSR_TOKEN);
+      forwarded.headers.set(SSR_HEADERS.client, visitor);
+      forwarded.headers.set(SSR_HEADERS.token, env.ASSKOMM_SSR_TOKEN);
     }
     return fetch(forwarded);
   }

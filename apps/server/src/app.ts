@@ -7,7 +7,8 @@ import { readSessionToken, type CookiePolicy } from './auth/session-cookie.ts';
 import type { InitialBenutzerOptions } from './auth/initial-benutzer.ts';
 import { prepareDatabase, type DatabaseState } from './database.ts';
 import { clientIp } from './http.ts';
-import { API_REQUESTS_PER_MINUTE, SSR_CLIENT_HEADER } from './rate-limit.ts';
+import { SSR_HEADERS } from '@asskomm/domain';
+import { API_REQUESTS_PER_MINUTE } from './rate-limit.ts';
 import { attachRealtime } from './realtime/index.ts';
 import type { RealtimeServer } from './realtime/types.ts';
 
@@ -65,8 +66,8 @@ function personalPagesUncached(cookie: CookiePolicy): PageHandler {
  */
 const nameVisitor: express.RequestHandler = (req, _res, next) => {
   const address = clientIp(req);
-  if (address) req.headers[SSR_CLIENT_HEADER] = address;
-  else delete req.headers[SSR_CLIENT_HEADER];
+  if (address) req.headers[SSR_HEADERS.client] = address;
+  else delete req.headers[SSR_HEADERS.client];
   next();
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_REQUESTS_PER_MINUTE } from './rate-limit.ts';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -22,7 +23,7 @@ const schema = z
     METRICS_TOKEN: z.string().min(16, 'muss mindestens 16 Zeichen lang sein').optional(),
     SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(500),
     SOCKETS_PER_BENUTZER: z.coerce.number().int().min(1).max(1_000_000).default(20),
-    API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(3_000),
+    API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(API_REQUESTS_PER_MINUTE),
   })
   .refine((c) => (c.ADMIN_EMAIL === undefined) === (c.ADMIN_PASSWORD === undefined), {
     message: 'ADMIN_EMAIL und ADMIN_PASSWORD nur gemeinsam angeben',

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { rateLimit, type DbHandle } from '@asskomm/db';
+import { SSR_HEADERS } from '@asskomm/domain';
 import { authOf } from './authorization.ts';
 import { clientIp, sendError } from './http.ts';
 import { createLine } from './line.ts';
@@ -11,18 +12,11 @@ import { createLine } from './line.ts';
  */
 export const API_REQUESTS_PER_MINUTE = 3_000;
 
-/**
- * How the dashboard's server-side rendering, which fetches /api over loopback, names the visitor it
- * renders for: the visitor's address in `SSR_CLIENT_HEADER`, trusted only with this process's
- * `SSR_TOKEN_HEADER` (kept in `ASSKOMM_SSR_TOKEN`, which the page handler reads).
- */
-export const SSR_CLIENT_HEADER = 'x-asskomm-client';
-export const SSR_TOKEN_HEADER = 'x-asskomm-ssr';
-
 /** The address an API request is counted for: the visitor of a page being rendered, or the caller. */
 function countedAddress(req: Request, ssrToken: string | undefined): string | null {
-  const rendered = req.get(SSR_CLIENT_HEADER);
-  if (ssrToken && rendered && req.get(SSR_TOKEN_HEADER) === ssrToken) return rendered;
+  // The secret is this process's `ASSKOMM_SSR_TOKEN`, which the page handler reads.
+  const rendered = req.get(SSR_HEADERS.client);
+  if (ssrToken && rendered && req.get(SSR_HEADERS.token) === ssrToken) return rendered;
   return clientIp(req);
 }
 
@@ -74,7 +68,7 @@ export function anonymousRateLimit(handle: DbHandle, perMinute: number, ssrToken
  * heavy reads then take a few database connections, not the pool: health, sign-ins, writes and the
  * live feed keep theirs. Signed-in users and the login (which has its own line) are not in it.
  */
-export const ANONYMOUS_LINE = { atOnce: 4, waiting: 1_000 };
+const ANONYMOUS_LINE = { atOnce: 4, waiting: 1_000 };
 
 export function anonymousLine(): RequestHandler {
   const line = createLine(

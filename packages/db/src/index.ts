@@ -1,4 +1,4 @@
-export { createDb, STATEMENT_TIMEOUT_MS, type DbConfig, type DbHandle, type DatabaseKind } from './create-db.ts';
+export { createDb, type DbConfig, type DbHandle, type DatabaseKind } from './create-db.ts';
 export { migrateToLatest } from './migrate.ts';
 export { isOverBudget, isUnavailable, ping } from './ping.ts';
 export { seedMasterData } from './seed-master-data.ts';

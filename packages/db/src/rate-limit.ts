@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
 /** The length of one counting window. */
-export const WINDOW_MS = 60_000;
+const WINDOW_MS = 60_000;
 
 /** The window `at` falls in: its start and its end. */
 export function windowOf(at: Date): { start: Date; end: Date } {

@@ -81,3 +81,10 @@ export interface SocketData {
   /** Set once a signed-in tab announced its presence. */
   presence: PresenceEntry | null;
 }
+
+/**
+ * How the dashboard's server-side rendering, which fetches /api over loopback, names the visitor it
+ * renders for: the visitor's address in `client`, trusted by the server only with the process's
+ * secret in `token` (apps/server/src/rate-limit.ts).
+ */
+export const SSR_HEADERS = { client: 'x-asskomm-client', token: 'x-asskomm-ssr' } as const;
