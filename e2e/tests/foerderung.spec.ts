@@ -1,40 +1,69 @@
-import type { Page } from '@playwright/test';
-import type { FoerderantragRecord, FoerderungUebersicht } from '@asskomm/domain';
-import { expect, expectAxeClean, test } from './fixtures.ts';
+import type { Locator } from '@playwright/test';
+import { VERBORGEN_TEXT, type FoerderantragRecord, type FoerderungUebersicht } from '@asskomm/domain';
+import { deDate, expect, expectAxeClean, test, today } from './fixtures.ts';
+
+const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 
 /** „1.234.568 €“ → 1234568 */
 function euros(text: string): number {
   return Number(text.replace(/[^\d-]/g, ''));
 }
 
-test('the per-year table equals /api/foerderung, also with filters in the URL', async ({ page }) => {
-  for (const query of ['', '?pd=goerlitz&jahr=2024', '?kreis=14626&stand=2024-06-30']) {
-    const api = (await (await page.request.get(`/api/foerderung${query}`)).json()) as FoerderungUebersicht;
-    await page.goto(`/foerderung${query}`);
-    await expect(page.getByLabel('Haushaltsjahr', { exact: true })).toHaveValue(String(api.haushaltsjahr));
-    const rows = page.locator('[data-table="jahre"] tbody tr');
-    await expect(rows).toHaveCount(api.jahre.length);
-    for (const jahr of api.jahre) {
-      const row = page.locator(`[data-table="jahre"] tr[data-jahr="${jahr.haushaltsjahr}"]`);
-      expect(euros(await row.locator('[data-col="budget"]').innerText())).toBe(Math.round(jahr.budgetCent / 100));
-      if (jahr.verborgen) {
-        await expect(row.locator('[data-verborgen]')).toHaveText('weniger als 3 Anträge – nicht öffentlich');
-        continue;
+/** The amount a cell shows, without the Stand line a lagging public figure carries under it. */
+async function betrag(cell: Locator): Promise<number> {
+  return euros(await cell.evaluate((el) => el.firstChild?.textContent ?? ''));
+}
+
+test('the per-year table equals /api/foerderung, for the public and the LPR, also with filters', async ({
+  page,
+  als,
+}) => {
+  const lpr = (await als('lpr')).page;
+  for (const [wer, seite] of [
+    ['öffentlich', page],
+    ['lpr', lpr],
+  ] as const) {
+    for (const query of ['', '?pd=goerlitz&jahr=2024', '?kreis=14626&stand=2024-06-30']) {
+      const api = (await (await seite.request.get(`/api/foerderung${query}`)).json()) as FoerderungUebersicht;
+      await seite.goto(`/foerderung${query}`);
+      await expect(seite.locator('#f-jahr')).toHaveValue(String(api.haushaltsjahr));
+      const rows = seite.locator('[data-table="jahre"] tbody tr');
+      await expect(rows).toHaveCount(api.jahre.length);
+      // A public figure that lags behind the view's quarter end says so under its amount.
+      const quartalsende = api.jahre
+        .flatMap((j) => (j.oeffentlichAm ? Object.values(j.oeffentlichAm) : []))
+        .sort()
+        .at(-1);
+      for (const jahr of api.jahre) {
+        const row = seite.locator(`[data-table="jahre"] tr[data-jahr="${jahr.haushaltsjahr}"]`);
+        expect(euros(await row.locator('[data-col="budget"]').innerText())).toBe(Math.round(jahr.budgetCent / 100));
+        if (jahr.verborgen) {
+          expect(wer).toBe('öffentlich');
+          await expect(row.locator('[data-verborgen]')).toHaveText(VERBORGEN_TEXT);
+          continue;
+        }
+        const spalten = {
+          anzahl: 'anzahl',
+          beantragt: 'beantragtCent',
+          bewilligt: 'bewilligtCent',
+          ausgezahlt: 'ausgezahltCent',
+        } as const;
+        for (const [col, kennzahl] of Object.entries(spalten)) {
+          const cell = row.locator(`[data-col="${col}"]`);
+          const wert = kennzahl === 'anzahl' ? jahr.anzahl : Math.round(jahr[kennzahl] / 100);
+          expect({ wer, query, jahr: jahr.haushaltsjahr, col, wert: await betrag(cell) }).toEqual({
+            wer,
+            query,
+            jahr: jahr.haushaltsjahr,
+            col,
+            wert,
+          });
+          const am = jahr.oeffentlichAm?.[kennzahl];
+          await expect(cell.locator('[data-stand]')).toHaveText(am && am !== quartalsende ? `Stand ${deDate(am)}` : []);
+        }
+        await expect(row.locator('[data-ueberzeichnet]')).toHaveCount(jahr.ausschoepfung > 1 ? 1 : 0);
       }
-      const cells = {
-        beantragt: euros(await row.locator('[data-col="beantragt"]').innerText()),
-        bewilligt: euros(await row.locator('[data-col="bewilligt"]').innerText()),
-        ausgezahlt: euros(await row.locator('[data-col="ausgezahlt"]').innerText()),
-      };
-      expect({ jahr: jahr.haushaltsjahr, ...cells }).toEqual({
-        jahr: jahr.haushaltsjahr,
-        beantragt: Math.round(jahr.beantragtCent / 100),
-        bewilligt: Math.round(jahr.bewilligtCent / 100),
-        ausgezahlt: Math.round(jahr.ausgezahltCent / 100),
-      });
-      await expect(row.locator('[data-ueberzeichnet]')).toHaveCount(jahr.ausschoepfung > 1 ? 1 : 0);
     }
-    await expect(page.locator('[data-aufteilung="handlungsfeld"]')).toContainText('Mehrfachnennungen möglich');
   }
 });
 
@@ -116,23 +145,70 @@ test('an LPR records the Verwendungsnachweis and the status changes', async ({ a
   await expect(row.locator('[data-col="status"]')).toHaveText('Verwendungsnachweis eingereicht');
 });
 
-test('a Kreis with one or two applications shows no amounts to the public, but to the LPR', async ({ page, als }) => {
-  let gefunden: { jahr: number; kreis: string } | undefined;
-  for (let jahr = new Date().getFullYear() + 1; jahr >= 2019 && !gefunden; jahr--) {
-    const api = (await (await page.request.get(`/api/foerderung?jahr=${jahr}`)).json()) as FoerderungUebersicht;
-    const klein = api.nachKreis.find((k) => k.verborgen && k.anzahl < 3);
-    if (klein) gefunden = { jahr, kreis: klein.kreis };
-  }
-  expect(gefunden).toBeDefined();
-  const { jahr, kreis } = gefunden!;
-  await page.goto(`/foerderung?jahr=${jahr}`);
-  const row = (page: Page) => page.locator(`[data-aufteilung="kreis"] tr[data-key="${kreis}"]`);
-  await expect(row(page).getByRole('cell', { name: 'weniger als 3 Anträge – nicht öffentlich' })).toBeVisible();
-  await expect(row(page)).not.toContainText('€');
+test('the public sees Land sums as of a quarter end and no breakdown; the LPR sees the breakdowns', async ({
+  page,
+  als,
+}) => {
+  const api = (await (await page.request.get('/api/foerderung')).json()) as FoerderungUebersicht;
+  const staende = api.jahre.flatMap((j) => (j.oeffentlichAm ? Object.values(j.oeffentlichAm) : []));
+  expect(staende.length).toBeGreaterThan(0);
+  const quartalsende = staende.sort().at(-1)!;
+  expect(quartalsende.slice(5)).toMatch(/^(03-31|06-30|09-30|12-31)$/);
+  await page.goto('/foerderung');
+  await expect(page.locator('[data-intro]')).toContainText(`für ganz Sachsen, Stand ${deDate(quartalsende)}`);
+  await expect(page.locator('[data-aufteilung]')).toHaveCount(0);
+  await expect(page.getByLabel('Polizeidirektion')).toHaveCount(0);
   await expectAxeClean(page);
 
   const lpr = (await als('lpr')).page;
+  const intern = (await (await lpr.request.get('/api/foerderung')).json()) as FoerderungUebersicht;
+  expect(intern.nachKreis.length).toBeGreaterThan(0);
+  await lpr.goto('/foerderung');
+  await expect(lpr.locator('[data-aufteilung="kreis"] tbody tr')).toHaveCount(intern.nachKreis.length);
+  for (const kreis of intern.nachKreis) {
+    const row = lpr.locator(`[data-aufteilung="kreis"] tr[data-key="${kreis.kreis}"]`);
+    await expect(row.locator('td').nth(2)).toHaveText(euro.format(Math.round(kreis.bewilligtCent / 100)));
+  }
+  await expect(lpr.locator('[data-intro]')).toContainText(`Stand ${deDate(intern.stand)}`);
+  await expect(lpr.locator('[data-stand]')).toHaveCount(0);
+});
+
+test('a public figure changed by only one application keeps its older Stand and says so', async ({ page, als }) => {
+  const lpr = (await als('lpr')).page;
+  // A year no one has applied for yet, and the last quarter that has ended: one application in it.
+  const jahr = 2029;
+  const [jahrHeute, monatHeute] = today().split('-').map(Number) as [number, number];
+  const quartalsende = (quartale: number) => {
+    // The end of the quarter `quartale` before the current one, as an ISO date (UTC month arithmetic).
+    const erster = Date.UTC(jahrHeute, Math.floor((monatHeute - 1) / 3) * 3 - 3 * (quartale - 1), 1);
+    return new Date(erster - 86_400_000).toISOString().slice(0, 10);
+  };
+  const [vorletztes, letztes] = [quartalsende(2), quartalsende(1)];
+  const imQuartal = new Date(Date.parse(vorletztes) + 14 * 86_400_000).toISOString().slice(0, 10);
+  const created = await lpr.request.post('/api/foerderantraege', {
+    data: {
+      ags: '14626110',
+      haushaltsjahr: jahr,
+      zweck: 'projekt',
+      handlungsfelder: ['gewalt'],
+      eingereichtAm: imQuartal,
+      beantragtCent: 1_234_500,
+      foerderfaehigCent: 2_469_000,
+    },
+  });
+  expect(created.status()).toBe(201);
+
+  await page.goto(`/foerderung?jahr=${jahr}`);
+  const row = page.locator(`[data-table="jahre"] tr[data-jahr="${jahr}"]`);
+  // Still the figures of the quarter end before it: the one application cannot be read off.
+  await expect(row.locator('[data-col="anzahl"]')).toContainText('0');
+  await expect(row.locator('[data-col="beantragt"]')).toContainText('0 €');
+  await expect(row.locator('[data-col="anzahl"] [data-stand]')).toHaveText(`Stand ${deDate(vorletztes)}`);
+  await expect(row.locator('[data-col="beantragt"] [data-stand]')).toHaveText(`Stand ${deDate(vorletztes)}`);
+  await expect(page.locator('[data-table="jahre"] tr[data-jahr="2025"] [data-stand]')).toHaveCount(0);
+  await expect(page.locator('[data-intro]')).toContainText(`Stand ${deDate(letztes)}`);
+
+  // The LPR sees it on the day.
   await lpr.goto(`/foerderung?jahr=${jahr}`);
-  await expect(row(lpr).locator('[data-verborgen]')).toHaveCount(0);
-  await expect(row(lpr)).toContainText('€');
+  await expect(lpr.locator(`[data-table="jahre"] tr[data-jahr="${jahr}"] [data-col="anzahl"]`)).toHaveText('1');
 });

@@ -1,7 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import {
   NON_PUBLIC_EVENT_TYPES,
-  PUBLIC_WITHOUT_AGS,
   BUMPS_VERSION,
   DOMAIN_EVENT_TYPES,
   eventAsSeenBy,
@@ -91,10 +90,7 @@ function visibleTo(query: EventQuery, scope: Scope, ags?: string): EventQuery {
     visible = visible.where((eb) => eb.or([eb('polizeidirektion_id', '=', pd), eb('polizeidirektion_id', 'is', null)]));
   }
   if (scope.kind === 'public') visible = visible.where('type', 'not in', NON_PUBLIC_EVENT_TYPES);
-  if (ags !== undefined) {
-    visible = visible.where(sql<string>`payload->>'ags'`, '=', ags);
-    if (scope.kind === 'public') visible = visible.where('type', 'not in', PUBLIC_WITHOUT_AGS);
-  }
+  if (ags !== undefined) visible = visible.where(sql<string>`payload->>'ags'`, '=', ags);
   return visible;
 }
 

@@ -140,6 +140,7 @@ async function foerderungOn(
     bewilligtCent: Number(row?.bewilligt ?? 0),
     ausgezahltCent: Number(row?.ausgezahlt ?? 0),
     zurueckgefordertCent: Number(row?.zurueckgefordert ?? 0),
+    oeffentlichAm: null,
   };
 }
 

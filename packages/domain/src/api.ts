@@ -6,7 +6,7 @@ import type { FoerderantragFacts, Foerderstatus, Foerderzweck, Handlungsfeld } f
 import type { KommuneArt, PolizeidirektionId } from './kommune.ts';
 import type { MeilensteinKind } from './meilensteine.ts';
 import type { KpiCounts } from './kpi.ts';
-import type { Verdeckbar } from './public-figures.ts';
+import type { OeffentlicheStaende, Verdeckbar } from './public-figures.ts';
 import type { Status, StatusFacts } from './status.ts';
 
 /** One Kommune on the map and in lists, as of a day (`GET /api/kommunen`). */
@@ -32,6 +32,11 @@ export interface FoerderungKpiZahlen {
   bewilligtCent: number;
   ausgezahltCent: number;
   zurueckgefordertCent: number;
+  /**
+   * For the public: the quarter end each figure is as of (public-figures.ts), while `stand` is the
+   * day asked for; null when every figure is as of `stand` (signed-in users) or hidden.
+   */
+  oeffentlichAm: OeffentlicheStaende | null;
 }
 export const FOERDER_KPI_BETRAEGE = [
   'beantragtCent',
@@ -39,7 +44,7 @@ export const FOERDER_KPI_BETRAEGE = [
   'ausgezahltCent',
   'zurueckgefordertCent',
 ] as const satisfies (keyof FoerderungKpiZahlen)[];
-/** The public gets no amounts of an area built from too few applications (public-figures.ts); the budget stays. */
+/** The public gets no funding of a Polizeidirektion or Kreis (public-figures.ts); the budget stays. */
 export type FoerderungKpi = Verdeckbar<FoerderungKpiZahlen, (typeof FOERDER_KPI_BETRAEGE)[number]>;
 
 /** `GET /api/kpi`: the headline figures for the Land, a Polizeidirektion or a Kreis. */
@@ -195,24 +200,28 @@ export interface FoerderJahrZahlen extends FoerderungKpiZahlen {
   ausschoepfung: number;
 }
 
-/** The public gets no amounts of a year built from too few applications (public-figures.ts); the budget stays. */
+/** The public gets no funding of a Polizeidirektion or Kreis (public-figures.ts); the budget stays. */
 export type FoerderJahr = Verdeckbar<FoerderJahrZahlen, FoerderJahrBetrag>;
 export const FOERDER_JAHR_BETRAEGE = [
   ...FOERDER_KPI_BETRAEGE,
+  'anzahl',
   'ausschoepfung',
 ] as const satisfies (keyof FoerderJahrZahlen)[];
 export type FoerderJahrBetrag = (typeof FOERDER_JAHR_BETRAEGE)[number];
 
-/** `GET /api/foerderung`: funds per year, and for one year by Handlungsfeld, purpose and area. */
+/**
+ * `GET /api/foerderung`: funds per year, and for one year by Handlungsfeld, purpose and area; the
+ * breakdowns are empty for the public (public-figures.ts).
+ */
 export interface FoerderungUebersicht {
   stand: string;
   haushaltsjahr: number;
   jahre: FoerderJahr[];
   /** Applications may name several Handlungsfelder; each counts fully for each it names. */
-  nachHandlungsfeld: ({ handlungsfeld: Handlungsfeld } & FoerderBetraege)[];
-  nachZweck: ({ zweck: Foerderzweck } & FoerderBetraege)[];
-  nachPolizeidirektion: ({ polizeidirektion: PolizeidirektionId } & FoerderBetraege)[];
-  nachKreis: ({ kreis: string; name: string } & FoerderBetraege)[];
+  nachHandlungsfeld: ({ handlungsfeld: Handlungsfeld } & FoerderSumme)[];
+  nachZweck: ({ zweck: Foerderzweck } & FoerderSumme)[];
+  nachPolizeidirektion: ({ polizeidirektion: PolizeidirektionId } & FoerderSumme)[];
+  nachKreis: ({ kreis: string; name: string } & FoerderSumme)[];
 }
 
 export interface FoerderSumme {
@@ -221,13 +230,6 @@ export interface FoerderSumme {
   bewilligtCent: number;
   ausgezahltCent: number;
 }
-export const FOERDER_BETRAEGE = [
-  'beantragtCent',
-  'bewilligtCent',
-  'ausgezahltCent',
-] as const satisfies (keyof FoerderSumme)[];
-/** A breakdown cell; for the public without amounts when built from too few applications. */
-export type FoerderBetraege = Verdeckbar<FoerderSumme, (typeof FOERDER_BETRAEGE)[number]>;
 
 /** A comment in a Kommune's thread (`GET /api/kommunen/:ags/kommentare`). */
 export interface Kommentar {

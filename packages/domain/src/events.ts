@@ -79,31 +79,31 @@ export function publicMeilenstein(m: MeilensteinRecord): MeilensteinRecord {
  */
 type PublicHead = Omit<EventHead, 'actor' | 'version'> & { actor: null; version: null };
 type Public<E> = E extends DomainEvent ? Omit<E, keyof EventHead> & PublicHead : never;
-/** Of funding the public learns only that something changed: no Kommune, no figures. */
-export type PublicFoerderEvent = PublicHead & { type: 'foerderantrag:saved'; ags: null; before: null; after: null };
-/** An event as the public sees it. Comments never reach the public. */
-export type PublicEvent =
-  Public<Exclude<DomainEvent, { type: 'foerderantrag:saved' } | { type: 'kommentar:created' }>> | PublicFoerderEvent;
+/**
+ * An event as the public sees it. Comments never reach the public, nor funding changes: even
+ * without Kommune or figures, the moment of one would tie a later public figure to it.
+ */
+export type PublicEvent = Public<Exclude<DomainEvent, { type: (typeof NON_PUBLIC_EVENT_TYPES)[number] }>>;
 /** Whatever a client may be sent: the full event (staff) or its public projection. */
 export type VisibleEvent = DomainEvent | PublicEvent;
 
 /** Event types the public never sees (`toPublicEvent` answers null); the SQL twin filters on this list. */
-export const NON_PUBLIC_EVENT_TYPES = ['kommentar:created'] as const satisfies readonly DomainEventType[];
-/** Event types whose public projection names no Kommune, so no Kommune's public history shows them. */
-export const PUBLIC_WITHOUT_AGS = ['foerderantrag:saved'] as const satisfies readonly DomainEventType[];
+export const NON_PUBLIC_EVENT_TYPES = [
+  'kommentar:created',
+  'foerderantrag:saved',
+] as const satisfies readonly DomainEventType[];
 
 /**
  * What the public may see of an event, or null when nothing: a milestone through
- * `publicMeilenstein`, never who made the change nor the Kommune's version; of funding only that
- * something changed; comments not at all.
+ * `publicMeilenstein`, never who made the change nor the Kommune's version; funding changes and
+ * comments not at all.
  */
 export function toPublicEvent(event: DomainEvent): PublicEvent | null {
   const hidden = { actor: null, version: null };
   switch (event.type) {
     case 'kommentar:created':
-      return null;
     case 'foerderantrag:saved':
-      return { ...event, ...hidden, ags: null, before: null, after: null };
+      return null;
     case 'meilenstein:recorded':
       return { ...event, ...hidden, after: publicMeilenstein(event.after) };
     case 'meilenstein:corrected':

@@ -54,9 +54,8 @@ function uebersicht(changes: Partial<FoerderungUebersichtInput> = {}) {
     stand: '2025-06-30',
     haushaltsjahr: 2025,
     antraege: ANTRAEGE,
-    land: null,
     budgets: new Map([[2025, 1_000_000]]),
-    oeffentlich: false,
+    oeffentlichAm: null,
     gebiet: 'land',
     polizeidirektionen: ['goerlitz', 'leipzig'],
     kreise: KREISE,
@@ -76,6 +75,7 @@ describe('the funding overview', () => {
       ausgezahltCent: 400_000,
       zurueckgefordertCent: 0,
       ausschoepfung: 0.99,
+      oeffentlichAm: null,
       verborgen: false,
     });
     // Before the decisions nothing is approved or paid yet.
@@ -100,28 +100,44 @@ describe('the funding overview', () => {
     ]);
   });
 
-  it('gives the public no amount of a cell of fewer than 3 applications, nor of the cell that would reveal it', () => {
-    const result = uebersicht({ oeffentlich: true });
-    const kreis = (ags: string) => result.nachKreis.find((k) => k.kreis === ags)!;
-    expect(kreis('14625')).toMatchObject({ verborgen: true, beantragtCent: null });
-    // Görlitz's Kreise would otherwise give Bautzen's amount as Görlitz PD minus Kreis Görlitz.
-    expect(kreis('14626')).toMatchObject({ verborgen: true, beantragtCent: null });
-    expect(kreis('14713')).toMatchObject({ verborgen: false, beantragtCent: 300_000 });
-    const zweck = (name: string) => result.nachZweck.find((z) => z.zweck === name)!;
-    expect(zweck('koordinierungsstelle')).toMatchObject({ verborgen: true, bewilligtCent: null });
-    expect(zweck('projekt')).toMatchObject({ verborgen: true, bewilligtCent: null });
-    // Signed-in users see every amount.
-    expect(uebersicht().nachKreis.every((k) => !k.verborgen)).toBe(true);
+  it('gives the public the years of the Land as of quarter ends, and no breakdown', () => {
+    const result = uebersicht({ oeffentlichAm: '2025-07-15' });
+    // All 8 were submitted, approved and paid in parts by 31 March: every figure as of 30 June.
+    expect(result.jahre[0]).toMatchObject({
+      anzahl: 8,
+      bewilligtCent: 990_000,
+      ausgezahltCent: 400_000,
+      oeffentlichAm: { anzahl: '2025-06-30', bewilligtCent: '2025-06-30', ausgezahltCent: '2025-06-30' },
+      verborgen: false,
+    });
+    // A quarter that has not ended yet is not published: on 30 June itself the Stand is 31 March.
+    expect(uebersicht({ oeffentlichAm: '2025-06-30' }).jahre[0]?.oeffentlichAm?.bewilligtCent).toBe('2025-03-31');
+    for (const aufteilung of [
+      result.nachKreis,
+      result.nachPolizeidirektion,
+      result.nachZweck,
+      result.nachHandlungsfeld,
+    ]) {
+      expect(aufteilung).toEqual([]);
+    }
   });
 
-  it('decides a filtered public view on the Land, so no filter reveals what the Land view hides', () => {
+  it('gives the public nothing of a Polizeidirektion or Kreis but the budget', () => {
     const goerlitz = ANTRAEGE.filter((a) => a.polizeidirektion === 'goerlitz');
-    const filtered = uebersicht({ oeffentlich: true, antraege: goerlitz, land: ANTRAEGE, gebiet: 'goerlitz' });
-    const land = uebersicht({ oeffentlich: true });
-    for (const kreis of ['14625', '14626']) {
-      expect(filtered.nachKreis.find((k) => k.kreis === kreis)?.verborgen).toBe(
-        land.nachKreis.find((k) => k.kreis === kreis)?.verborgen,
-      );
-    }
+    const filtered = uebersicht({ oeffentlichAm: '2025-07-15', antraege: goerlitz, gebiet: 'goerlitz' });
+    expect(filtered.jahre).toEqual([
+      {
+        haushaltsjahr: 2025,
+        budgetCent: 1_000_000,
+        anzahl: null,
+        beantragtCent: null,
+        bewilligtCent: null,
+        ausgezahltCent: null,
+        zurueckgefordertCent: null,
+        ausschoepfung: null,
+        oeffentlichAm: null,
+        verborgen: true,
+      },
+    ]);
   });
 });

@@ -1,10 +1,11 @@
 import type {
   FoerderantragRecord,
-  FoerderSumme,
+  FoerderJahr,
   FoerderungKpi,
   FoerderungKpiZahlen,
   FoerderungUebersicht,
 } from './api.ts';
+import { FOERDER_JAHR_BETRAEGE, FOERDER_KPI_BETRAEGE } from './api.ts';
 import {
   DEFAULT_BUDGET_CENT,
   foerderbetraegeAsOf,
@@ -13,22 +14,19 @@ import {
   HANDLUNGSFELDER,
 } from './foerderung.ts';
 import type { PolizeidirektionId } from './kommune.ts';
-import { verborgeneGebieteAm, verborgeneZellen, zeigeOderVerberge, zuWenigeAntraege } from './public-figures.ts';
-import { FOERDER_BETRAEGE, FOERDER_JAHR_BETRAEGE, FOERDER_KPI_BETRAEGE } from './api.ts';
+import { oeffentlicheZahlen, zeigeOderVerberge } from './public-figures.ts';
 
 export interface FoerderungUebersichtInput {
   stand: string;
   haushaltsjahr: number;
   /** The applications of the area asked for (Land, Polizeidirektion or Kreis), within the caller's scope. */
   antraege: readonly FoerderantragRecord[];
-  /**
-   * For the public asking for a Polizeidirektion or Kreis: the whole Land's applications, since the
-   * hidden cells are decided on the Land's tables, the same for every filter. Else null.
-   */
-  land: readonly FoerderantragRecord[] | null;
   budgets: ReadonlyMap<number, number>;
-  /** The public figures rule applies (no aggregate of fewer than 3 applications, complementary suppression). */
-  oeffentlich: boolean;
+  /**
+   * For the public: today, since only quarters that have ended are published (public-figures.ts).
+   * Null for signed-in users and kiosk screens the LPR allowed every figure.
+   */
+  oeffentlichAm: string | null;
   /** The area asked for: `land`, a Polizeidirektion id or a Kreis AGS. */
   gebiet: string;
   /** The breakdown rows the caller's scope has. */
@@ -38,98 +36,102 @@ export interface FoerderungUebersichtInput {
 
 /**
  * `GET /api/foerderung`: funds per Haushaltsjahr, and for one year by Handlungsfeld, purpose,
- * Polizeidirektion and Kreis, as of a day — for the public with the small-count rule of
- * public-figures.ts applied to every cell.
+ * Polizeidirektion and Kreis, as of a day — for the public the Land's years only, by the rule of
+ * public-figures.ts.
  */
 export function foerderungUebersicht(input: FoerderungUebersichtInput): FoerderungUebersicht {
-  const { stand, haushaltsjahr, antraege, land, budgets, oeffentlich, gebiet } = input;
-  const years = [...new Set([...antraege.map((a) => a.haushaltsjahr), ...budgets.keys()])]
-    .filter((y) => y <= haushaltsjahr + 1)
-    .sort();
-  const verborgenIn = (year: number): Set<string> =>
-    oeffentlich ? verborgeneGebieteAm(land ?? antraege, year, stand) : new Set();
-  const verborgen = verborgenIn(haushaltsjahr);
-  const gebietVerborgen = verborgen.has(gebiet);
-  // A breakdown cell of a filtered view is either a whole area or the filtered area itself.
-  const zelle = <T extends FoerderSumme>(summe: T, schluessel: string) =>
-    zeigeOderVerberge(summe, verborgen.has(schluessel) || (summe.anzahl > 0 && gebietVerborgen), FOERDER_BETRAEGE);
+  const { stand, haushaltsjahr, antraege, budgets, oeffentlichAm: heute } = input;
+  // The public's years do not depend on applications: a new year's first one would show as a row.
+  const mitAntraegen = heute === null ? antraege.map((a) => a.haushaltsjahr) : [haushaltsjahr];
+  const years = [...new Set([...mitAntraegen, ...budgets.keys()])].filter((y) => y <= haushaltsjahr + 1).sort();
+  const jahr = (year: number): FoerderJahr => {
+    const budgetCent = budgets.get(year) ?? DEFAULT_BUDGET_CENT;
+    if (heute !== null && input.gebiet !== 'land') return verborgenesJahr(year, budgetCent);
+    const zahlen =
+      heute === null ? interneZahlen(antraege, year, stand) : oeffentlicheZahlen(antraege, year, stand, heute);
+    return {
+      haushaltsjahr: year,
+      budgetCent,
+      ...zahlen,
+      ausschoepfung: budgetCent > 0 ? zahlen.bewilligtCent / budgetCent : 0,
+      verborgen: false,
+    };
+  };
   const ofYear = antraege.filter((a) => a.haushaltsjahr === haushaltsjahr);
   const summe = (match: (a: FoerderantragRecord) => boolean) => foerderSumme(ofYear.filter(match), stand);
-  const nachZweck = FOERDERZWECKE.map((zweck) => ({ zweck, ...summe((a) => a.zweck === zweck) }));
-  // The purposes partition the area: hidden together with it, and never one alone.
-  const zweckVerborgen = oeffentlich
-    ? verborgeneZellen(
-        {
-          schluessel: 'gebiet',
-          anzahl: nachZweck.reduce((sum, z) => sum + z.anzahl, 0),
-          kinder: nachZweck.map((z) => ({ schluessel: z.zweck, anzahl: z.anzahl, kinder: [] })),
-        },
-        gebietVerborgen,
-      )
-    : new Set<string>();
+  const aufteilen = <T>(rows: readonly T[]): readonly T[] => (heute === null ? rows : []);
   return {
     stand,
     haushaltsjahr,
-    jahre: years.map((year) => {
-      const counted = antraege.filter((a) => a.haushaltsjahr === year && a.eingereichtAm <= stand);
-      const sums = counted.map((a) => foerderbetraegeAsOf(a, stand));
-      const total = (key: keyof (typeof sums)[number]) => sums.reduce((sum, b) => sum + b[key], 0);
-      const budgetCent = budgets.get(year) ?? DEFAULT_BUDGET_CENT;
-      const bewilligtCent = total('bewilligtCent');
-      return zeigeOderVerberge(
-        {
-          haushaltsjahr: year,
-          budgetCent,
-          anzahl: counted.length,
-          beantragtCent: total('beantragtCent'),
-          bewilligtCent,
-          ausgezahltCent: total('ausgezahltCent'),
-          zurueckgefordertCent: total('zurueckgefordertCent'),
-          ausschoepfung: budgetCent > 0 ? bewilligtCent / budgetCent : 0,
-        },
-        (year === haushaltsjahr ? verborgen : verborgenIn(year)).has(gebiet),
-        FOERDER_JAHR_BETRAEGE,
-      );
-    }),
+    jahre: years.map(jahr),
     // Handlungsfelder overlap (one application names several), so they are no partition.
-    nachHandlungsfeld: HANDLUNGSFELDER.map((handlungsfeld) => {
-      const cell = summe((a) => a.handlungsfelder.includes(handlungsfeld));
-      const klein = zuWenigeAntraege(cell.anzahl) || (cell.anzahl > 0 && gebietVerborgen);
-      return { handlungsfeld, ...zeigeOderVerberge(cell, oeffentlich && klein, FOERDER_BETRAEGE) };
-    }),
-    nachZweck: nachZweck.map(({ zweck, ...cell }) => ({
-      zweck,
-      ...zeigeOderVerberge(cell, zweckVerborgen.has(zweck), FOERDER_BETRAEGE),
+    nachHandlungsfeld: aufteilen(HANDLUNGSFELDER).map((handlungsfeld) => ({
+      handlungsfeld,
+      ...summe((a) => a.handlungsfelder.includes(handlungsfeld)),
     })),
-    nachPolizeidirektion: input.polizeidirektionen.map((polizeidirektion) => ({
+    nachZweck: aufteilen(FOERDERZWECKE).map((zweck) => ({ zweck, ...summe((a) => a.zweck === zweck) })),
+    nachPolizeidirektion: aufteilen(input.polizeidirektionen).map((polizeidirektion) => ({
       polizeidirektion,
-      ...zelle(
-        summe((a) => a.polizeidirektion === polizeidirektion),
-        polizeidirektion,
-      ),
+      ...summe((a) => a.polizeidirektion === polizeidirektion),
     })),
-    nachKreis: input.kreise.map((k) => ({
-      kreis: k.ags,
-      name: k.name,
-      ...zelle(
-        summe((a) => a.kreis === k.ags),
-        k.ags,
-      ),
-    })),
+    nachKreis: aufteilen(input.kreise).map((k) => ({ kreis: k.ags, name: k.name, ...summe((a) => a.kreis === k.ags) })),
   };
 }
 
+/** Every figure of a year as of `stand`, for those who may see them all. */
+function interneZahlen(antraege: readonly FoerderantragRecord[], year: number, stand: string) {
+  const counted = antraege.filter((a) => a.haushaltsjahr === year && a.eingereichtAm <= stand);
+  const sums = counted.map((a) => foerderbetraegeAsOf(a, stand));
+  const total = (key: keyof (typeof sums)[number]) => sums.reduce((sum, b) => sum + b[key], 0);
+  return {
+    anzahl: counted.length,
+    beantragtCent: total('beantragtCent'),
+    bewilligtCent: total('bewilligtCent'),
+    ausgezahltCent: total('ausgezahltCent'),
+    zurueckgefordertCent: total('zurueckgefordertCent'),
+    oeffentlichAm: null,
+  };
+}
+
+function verborgenesJahr(haushaltsjahr: number, budgetCent: number): FoerderJahr {
+  return zeigeOderVerberge(
+    {
+      haushaltsjahr,
+      budgetCent,
+      anzahl: 0,
+      beantragtCent: 0,
+      bewilligtCent: 0,
+      ausgezahltCent: 0,
+      zurueckgefordertCent: 0,
+      ausschoepfung: 0,
+      oeffentlichAm: null,
+    },
+    true,
+    FOERDER_JAHR_BETRAEGE,
+  );
+}
+
 /**
- * The headline funds of an area (`GET /api/kpi`) as the public may see them: hidden when the
- * funding view of that Haushaltsjahr and day hides the area (`land`: the Land's applications, or
- * null when the small-count rule does not apply).
+ * The headline funds of an area (`GET /api/kpi`) as the public may see them: the Land's public
+ * figures of that Haushaltsjahr (`land`: the Land's applications, `heute`: today), none of a
+ * Polizeidirektion or Kreis.
  */
 export function oeffentlicheFoerderKpi(
   foerderung: FoerderungKpiZahlen,
-  land: readonly FoerderantragRecord[] | null,
+  land: readonly FoerderantragRecord[],
   stand: string,
+  heute: string,
   gebiet: string,
 ): FoerderungKpi {
-  const verborgen = land !== null && verborgeneGebieteAm(land, foerderung.haushaltsjahr, stand).has(gebiet);
-  return zeigeOderVerberge(foerderung, verborgen, FOERDER_KPI_BETRAEGE);
+  if (gebiet !== 'land') return zeigeOderVerberge({ ...foerderung, oeffentlichAm: null }, true, FOERDER_KPI_BETRAEGE);
+  const z = oeffentlicheZahlen(land, foerderung.haushaltsjahr, stand, heute);
+  return {
+    ...foerderung,
+    beantragtCent: z.beantragtCent,
+    bewilligtCent: z.bewilligtCent,
+    ausgezahltCent: z.ausgezahltCent,
+    zurueckgefordertCent: z.zurueckgefordertCent,
+    oeffentlichAm: z.oeffentlichAm,
+    verborgen: false,
+  };
 }

@@ -1,86 +1,96 @@
+import { EARLIEST_DATE, monthEnds } from './dates.ts';
+import { foerderbetraegeAsOf, type FoerderantragFacts } from './foerderung.ts';
+
 /**
- * Public funding figures never show an aggregate built from fewer applications than this: with one
- * or two, the sum is (nearly) a single Kommune's grant.
+ * What the public learns of funding, and why it cannot be differenced into one application.
+ *
+ * The public sees funding for the whole Land only, per Haushaltsjahr, and each figure (count,
+ * requested, approved, paid, reclaimed) as of a quarter end that has passed: its "Stand". A figure
+ * moves on to a later quarter end only when, since the quarter end it showed before, the
+ * contributions of no application or of at least `MINDESTANZAHL_OEFFENTLICH` applications to it
+ * changed. So the difference of any two values the public can get of one figure is a sum of the
+ * changes of at least three applications, and no two figures share an application's change: no
+ * combination of public values, whatever days and years are asked for, is one application's
+ * amount or one change of it. Breakdowns by area, purpose or Handlungsfeld are not public; crossed
+ * with each other and with time they would reveal single applications again.
  */
 export const MINDESTANZAHL_OEFFENTLICH = 3;
 
-/** What a public view shows instead of the amounts of such an aggregate. */
-export const VERBORGEN_TEXT = `weniger als ${MINDESTANZAHL_OEFFENTLICH} Anträge – nicht öffentlich`;
+/** What a public view shows instead of the funding of a Polizeidirektion or Kreis. */
+export const VERBORGEN_TEXT = 'nur für ganz Sachsen öffentlich';
+
+/** The figures of a Haushaltsjahr that the public gets, each with its own Stand. */
+export const OEFFENTLICHE_KENNZAHLEN = [
+  'anzahl',
+  'beantragtCent',
+  'bewilligtCent',
+  'ausgezahltCent',
+  'zurueckgefordertCent',
+] as const;
+export type OeffentlicheKennzahl = (typeof OEFFENTLICHE_KENNZAHLEN)[number];
+/** For each public figure the quarter end it is as of. */
+export type OeffentlicheStaende = Record<OeffentlicheKennzahl, string>;
 
 /** An aggregate with amount fields `K`: either all shown, or all null and `verborgen`. */
 export type Verdeckbar<T, K extends keyof T> =
   (T & { verborgen: false }) | (Omit<T, K> & { [P in K]: null } & { verborgen: true });
 
-/** An aggregate the public may not see; empty ones stay: 0 € says nothing about any Kommune. */
-export function zuWenigeAntraege(anzahl: number): boolean {
-  return anzahl > 0 && anzahl < MINDESTANZAHL_OEFFENTLICH;
-}
+/** The last day before the earliest date any application may carry: every figure is 0 then. */
+const ANFANG = '2017-12-31';
 
-/** One cell of a nested breakdown; its `kinder` partition it (their counts add up to its count). */
-export interface Zelle {
-  schluessel: string;
-  anzahl: number;
-  kinder: readonly Zelle[];
+/** One application's contribution to each public figure as of a day. */
+export function beitraegeAm(antrag: FoerderantragFacts, tag: string): Record<OeffentlicheKennzahl, number> {
+  return { anzahl: antrag.eingereichtAm <= tag ? 1 : 0, ...foerderbetraegeAsOf(antrag, tag) };
 }
 
 /**
- * The keys of the cells a public view must hide: every small cell, and enough others that no
- * hidden cell is the difference of figures still shown (complementary suppression, top down):
- * in a shown cell a single hidden child takes the smallest other non-empty child with it; in a
- * hidden cell at least one non-empty child is hidden, else the children would add up to it.
+ * The quarter end each public figure of one Haushaltsjahr is as of, for a view of `stand` on
+ * `heute`: the latest one not after `stand`, before `heute`, and reached by the rule above
+ * (`antraege`: the whole Land's applications).
  */
-export function verborgeneZellen(wurzel: Zelle, wurzelVerborgen = false): Set<string> {
-  const verborgen = new Set<string>();
-  const besuche = (zelle: Zelle, versteckt: boolean): void => {
-    if (versteckt || zuWenigeAntraege(zelle.anzahl)) verborgen.add(zelle.schluessel);
-    const belegt = zelle.kinder.filter((kind) => kind.anzahl > 0);
-    for (const kind of belegt) if (zuWenigeAntraege(kind.anzahl)) verborgen.add(kind.schluessel);
-    const offen = belegt.filter((kind) => !verborgen.has(kind.schluessel)).sort((a, b) => a.anzahl - b.anzahl);
-    const schon = belegt.length - offen.length;
-    const noetig = verborgen.has(zelle.schluessel) ? 1 : schon > 0 ? 2 : 0;
-    for (const kind of offen.slice(0, Math.max(0, noetig - schon))) verborgen.add(kind.schluessel);
-    for (const kind of belegt) besuche(kind, verborgen.has(kind.schluessel));
-  };
-  besuche(wurzel, wurzelVerborgen);
-  return verborgen;
-}
-
-/**
- * The areas whose funding the public may not see, from the applications counted for one
- * Haushaltsjahr: `land`, Polizeidirektion ids and Kreis AGS. One pattern for the whole Land, so
- * that a filtered view (one Polizeidirektion, one Kreis) cannot reveal what the Land view hides.
- */
-export function verborgeneGebiete(antraege: readonly { polizeidirektion: string; kreis: string }[]): Set<string> {
-  const zaehle = <T>(liste: readonly T[], nach: (item: T) => string) => {
-    const gruppen = new Map<string, T[]>();
-    for (const item of liste) gruppen.set(nach(item), [...(gruppen.get(nach(item)) ?? []), item]);
-    return [...gruppen];
-  };
-  return verborgeneZellen({
-    schluessel: 'land',
-    anzahl: antraege.length,
-    kinder: zaehle(antraege, (a) => a.polizeidirektion).map(([pd, inPd]) => ({
-      schluessel: pd,
-      anzahl: inPd.length,
-      kinder: zaehle(inPd, (a) => a.kreis).map(([kreis, inKreis]) => ({
-        schluessel: kreis,
-        anzahl: inKreis.length,
-        kinder: [],
-      })),
-    })),
-  });
-}
-
-/**
- * The areas whose funding of Haushaltsjahr `jahr` the public may not see as of `stand`, from all
- * of the Land's applications: every public view of funding hides by this one pattern.
- */
-export function verborgeneGebieteAm(
-  antraege: readonly { haushaltsjahr: number; eingereichtAm: string; polizeidirektion: string; kreis: string }[],
-  jahr: number,
+export function oeffentlicheStaende(
+  antraege: readonly FoerderantragFacts[],
+  haushaltsjahr: number,
   stand: string,
-): Set<string> {
-  return verborgeneGebiete(antraege.filter((a) => a.haushaltsjahr === jahr && a.eingereichtAm <= stand));
+  heute: string,
+): OeffentlicheStaende {
+  const ofYear = antraege.filter((a) => a.haushaltsjahr === haushaltsjahr);
+  const bis = stand < heute ? stand : dayBefore(heute);
+  const staende = Object.fromEntries(OEFFENTLICHE_KENNZAHLEN.map((k) => [k, ANFANG])) as OeffentlicheStaende;
+  // Per figure, each application's contribution as of the figure's Stand.
+  const gezeigt = ofYear.map((a) => beitraegeAm(a, ANFANG));
+  const quartalsenden = monthEnds(EARLIEST_DATE, bis).filter((tag) => Number(tag.slice(5, 7)) % 3 === 0);
+  for (const quartalsende of quartalsenden) {
+    const jetzt = ofYear.map((a) => beitraegeAm(a, quartalsende));
+    for (const kennzahl of OEFFENTLICHE_KENNZAHLEN) {
+      const geaendert = jetzt.filter((beitrag, i) => beitrag[kennzahl] !== gezeigt[i]![kennzahl]).length;
+      if (geaendert !== 0 && geaendert < MINDESTANZAHL_OEFFENTLICH) continue;
+      staende[kennzahl] = quartalsende;
+      jetzt.forEach((beitrag, i) => (gezeigt[i]![kennzahl] = beitrag[kennzahl]));
+    }
+  }
+  return staende;
+}
+
+/** The public figures of one Haushaltsjahr: each summed over the Land as of its Stand. */
+export function oeffentlicheZahlen(
+  antraege: readonly FoerderantragFacts[],
+  haushaltsjahr: number,
+  stand: string,
+  heute: string,
+): Record<OeffentlicheKennzahl, number> & { oeffentlichAm: OeffentlicheStaende } {
+  const staende = oeffentlicheStaende(antraege, haushaltsjahr, stand, heute);
+  const ofYear = antraege.filter((a) => a.haushaltsjahr === haushaltsjahr);
+  const summe = (kennzahl: OeffentlicheKennzahl) =>
+    ofYear.reduce((sum, a) => sum + beitraegeAm(a, staende[kennzahl])[kennzahl], 0);
+  return {
+    anzahl: summe('anzahl'),
+    beantragtCent: summe('beantragtCent'),
+    bewilligtCent: summe('bewilligtCent'),
+    ausgezahltCent: summe('ausgezahltCent'),
+    zurueckgefordertCent: summe('zurueckgefordertCent'),
+    oeffentlichAm: staende,
+  };
 }
 
 /** A cell as the public gets it: the amounts `betraege` become null when it is hidden. */
@@ -93,4 +103,10 @@ export function zeigeOderVerberge<T extends object, K extends keyof T>(
   const ohne: Record<string | number | symbol, unknown> = { ...zelle, verborgen: true };
   for (const key of betraege) ohne[key] = null;
   return ohne as Verdeckbar<T, K>;
+}
+
+function dayBefore(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
 }

@@ -28,10 +28,9 @@ export function foerderungRoutes(handle: DbHandle): express.Router {
     const scope = scopeOfRequest(res);
     checkArea(scope, { pd, kreis });
     const oeffentlich = await hidesSmallFoerderung(handle, req, scope);
-    const [antraege, budgets, land] = await Promise.all([
+    const [antraege, budgets] = await Promise.all([
       foerderantraege.list(handle.db, scope, stand, { polizeidirektion: pd, kreis }),
       foerderantraege.budgets(handle.db),
-      oeffentlich && (pd || kreis) ? foerderantraege.list(handle.db, scope, stand) : null,
     ]);
     const inScope = (polizeidirektion: (typeof POLIZEIDIREKTION_IDS)[number]) => scopeCovers(scope, polizeidirektion);
     res.json(
@@ -39,9 +38,8 @@ export function foerderungRoutes(handle: DbHandle): express.Router {
         stand,
         haushaltsjahr: jahr ?? Number(stand.slice(0, 4)),
         antraege,
-        land,
         budgets,
-        oeffentlich,
+        oeffentlichAm: oeffentlich ? todayInSaxony() : null,
         gebiet: kreis ?? pd ?? 'land',
         polizeidirektionen: POLIZEIDIREKTION_IDS.filter(inScope),
         kreise: KREISE.filter((k) => inScope(k.polizeidirektion)),

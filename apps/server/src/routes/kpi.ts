@@ -24,14 +24,17 @@ export function kpiRoutes(handle: DbHandle): express.Router {
     const scope = scopeOfRequest(res);
     checkArea(scope, { pd, kreis });
     const oeffentlich = await hidesSmallFoerderung(handle, req, scope);
+    const gebiet = kreis ?? pd ?? 'land';
     const [zahlen, land] = await Promise.all([
       kpi.snapshot(handle.db, scope, stand, { polizeidirektion: pd, kreis }),
-      // The same hidden areas as the public funding view (GET /api/foerderung) of that year and day.
-      oeffentlich ? foerderantraege.list(handle.db, scope, stand) : null,
+      // The same public figures as the public funding view (GET /api/foerderung) of that year.
+      oeffentlich && gebiet === 'land' ? foerderantraege.list(handle.db, scope, stand) : [],
     ]);
     const snapshot: KpiSnapshot = {
       ...zahlen,
-      foerderung: oeffentlicheFoerderKpi(zahlen.foerderung, land, stand, kreis ?? pd ?? 'land'),
+      foerderung: oeffentlich
+        ? oeffentlicheFoerderKpi(zahlen.foerderung, land, stand, todayInSaxony(), gebiet)
+        : { ...zahlen.foerderung, verborgen: false },
     };
     res.json(snapshot);
   });
