@@ -48,17 +48,21 @@ export async function claimLoginAttempt(
     // Always the account first, then the address: two attempts never wait for each other in a circle.
     await sql`select pg_advisory_xact_lock(hashtext(${`login:${attempt.email}`}))`.execute(trx);
     await sql`select pg_advisory_xact_lock(hashtext(${`login-ip:${attempt.ip ?? ''}`}))`.execute(trx);
+    // Two counts, each on its own index (action, email|ip, at): one scan filtering both would read
+    // every failure of the window, and a flood of wrong logins makes that window large.
+    const since = new Date(Date.now() - limits.windowMs);
+    const failures = (column: 'email' | 'ip', value: string) =>
+      trx
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('action', 'in', ['login_failed', 'login_pending'])
+        .where(column, '=', value)
+        .where('at', '>', since);
     const row = await trx
-      .selectFrom('audit_log')
-      .select((eb) => [
-        eb.fn.countAll<string>().filterWhere('email', '=', attempt.email).as('account'),
-        eb.fn
-          .countAll<string>()
-          .filterWhere('ip', '=', attempt.ip ?? '')
-          .as('address'),
+      .selectNoFrom(() => [
+        failures('email', attempt.email).as('account'),
+        failures('ip', attempt.ip ?? '').as('address'),
       ])
-      .where('action', 'in', ['login_failed', 'login_pending'])
-      .where('at', '>', new Date(Date.now() - limits.windowMs))
       .executeTakeFirstOrThrow();
     if (Number(row.account) >= limits.perAccount || Number(row.address) >= limits.perAddress) {
       await record(trx, { action: 'login_failed', ...attempt, details: { grund: 'gesperrt' } });
@@ -74,7 +78,7 @@ export async function claimLoginAttempt(
 
 /** Writes the outcome of a claimed attempt: `login` with its user, or `login_failed`. */
 export async function decideLoginAttempt(
-  db: Kysely<Database>,
+  db: Kysely<Database> | Transaction<Database>,
   id: number,
   outcome: { action: 'login'; actorId: number } | { action: 'login_failed'; targetId: number | null },
 ): Promise<void> {

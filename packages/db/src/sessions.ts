@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { toBenutzerKern, type BenutzerKern } from './benutzer.ts';
+import { decideLoginAttempt } from './audit.ts';
+import { markLogin, toBenutzerKern, type BenutzerKern } from './benutzer.ts';
 import type { Database } from './schema.ts';
 
 export interface SessionLimits {
@@ -19,6 +20,29 @@ export interface SessionWithBenutzer {
 
 export async function create(db: Kysely<Database>, id: string, benutzerId: number, ip: string | null): Promise<void> {
   await db.insertInto('session').values({ id, benutzer_id: benutzerId, ip }).execute();
+}
+
+/**
+ * A successful login's writes as one unit: the session `replaces` (one fixed before the login) ends,
+ * the new one starts, the user's last login and the claimed attempt's outcome are written. One
+ * transaction, so no session exists without its audit entry, and the login waits for the database
+ * once rather than at each of five statements (under load that wait is most of a login's time).
+ * Answers the new session as every later request will see it.
+ */
+export async function signIn(
+  db: Kysely<Database>,
+  login: { id: string; benutzerId: number; ip: string | null; attemptId: number; replaces: string | null },
+  limits: SessionLimits,
+): Promise<SessionWithBenutzer> {
+  return db.transaction().execute(async (trx) => {
+    if (login.replaces) await remove(trx, login.replaces);
+    await create(trx, login.id, login.benutzerId, login.ip);
+    await markLogin(trx, login.benutzerId);
+    await decideLoginAttempt(trx, login.attemptId, { action: 'login', actorId: login.benutzerId });
+    const started = await findValid(trx, login.id, limits);
+    if (!started || !('session' in started)) throw new Error('Die neue Sitzung ist nicht gültig.');
+    return started.session;
+  });
 }
 
 /**

@@ -42,16 +42,14 @@ export function authRoutes({ auth, disconnectBenutzer }: AuthRoutesDeps): expres
       throw new HttpError(401, WRONG_CREDENTIALS);
     }
     // A new session id at every login: a session fixed before the login is never promoted.
-    const previous = authOf(res).session;
-    if (previous) await sessions.remove(handle.db, previous.id);
     const { token, id } = newSessionToken();
-    await sessions.create(handle.db, id, user.id, ip);
-    await benutzer.markLogin(handle.db, user.id);
-    await audit.decideLoginAttempt(handle.db, attempt.id, { action: 'login', actorId: user.id });
+    const session = await sessions.signIn(
+      handle.db,
+      { id, benutzerId: user.id, ip, attemptId: attempt.id, replaces: authOf(res).session?.id ?? null },
+      auth.limits,
+    );
     setSessionCookie(res, token, cookie);
-    const resolved = await sessions.findValid(handle.db, id, auth.limits);
-    if (!resolved || !('session' in resolved)) throw new HttpError(503, 'Die Sitzung konnte nicht angelegt werden.');
-    res.json(meOf(resolved.session));
+    res.json(meOf(session));
   });
 
   router.post('/logout', async (req, res) => {
