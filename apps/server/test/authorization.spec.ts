@@ -276,7 +276,7 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
       ]);
       const area = (e: VisibleEvent) => (e.ags === LEIPZIG ? 'pd-leipzig' : 'pd-goerlitz');
       const inScope = who.startsWith('pd-') ? made.filter((e) => area(e) === who) : made;
-      // The public sees milestones without notes or names, funding without Kommune, no comments.
+      // The public sees milestones without notes or names, and no funding events or comments.
       const visible = who === 'anonym' ? inScope.flatMap((e) => toPublicEvent(e) ?? []) : inScope;
       await expect.poll(() => received.length, { timeout: 2_000 }).toBe(visible.length);
       // A moment longer, so an event that should not arrive would have.

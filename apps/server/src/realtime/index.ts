@@ -9,7 +9,7 @@ import { createFanOut } from './fan-out.ts';
 import { attachPresence } from './presence.ts';
 import { roomOf, benutzerRoom } from './rooms.ts';
 import { createLine, LineFull } from '../line.ts';
-import { guardSocket } from './socket-guard.ts';
+import { guardSocket, tokenBucket } from './socket-guard.ts';
 import type { RealtimeServer } from './types.ts';
 
 export interface RealtimeStats {
@@ -40,6 +40,12 @@ export const SOCKET_LIMITS = { perBenutzer: 20, perAddress: 500 };
 /** Replays (`events:since`) running at once on a node, whoever asks: the rest wait in line. */
 const REPLAYS_AT_ONCE = 4;
 const REPLAY_QUEUE = 200;
+/**
+ * Replays one socket may ask for: a client needs one after a reconnect or a gap, and when refused
+ * it reloads instead (live-sync.ts). Without this, 200 anonymous sockets asking at their message
+ * rate kept the replay line full and the server's loop busy with answers of 1,000 events.
+ */
+export const REPLAY_RATE = { perSecond: 0.1, burst: 3 };
 
 /**
  * Socket.IO at /socket.io. The handshake checks the Origin and authenticates by the session cookie;
@@ -122,10 +128,12 @@ export function attachRealtime(
     // One replay at a time per socket: a client never needs two, and a flood must not queue up
     // database work that others would wait behind.
     let replaying = false;
+    const replayBudget = tokenBucket(REPLAY_RATE);
     socket.on('events:since', async (seq, ack) => {
       if (typeof ack !== 'function') return;
       if (!Number.isSafeInteger(seq) || seq < 0) return ack({ error: 'seq muss eine nicht negative ganze Zahl sein' });
       if (replaying) return ack({ error: 'Es läuft schon eine Abfrage; bitte auf ihre Antwort warten.' });
+      if (!replayBudget.take()) return ack({ error: 'Zu viele Nachholabfragen; bitte die Seite neu laden.' });
       replaying = true;
       try {
         ack({ data: await replays.run(() => events.since(handle.db, socket.data.scope, seq, REPLAY_LIMIT)) });

@@ -14,14 +14,29 @@ const REFUSALS_BEFORE_DISCONNECT = 1000;
 /** At most one log line per socket and minute, so a flood cannot flood the log either. */
 const LOG_EVERY_MS = 60_000;
 
+/** A token bucket: `take()` answers whether one more is allowed now. */
+export function tokenBucket({ perSecond, burst }: { perSecond: number; burst: number }): { take(): boolean } {
+  let tokens = burst;
+  let refilled = Date.now();
+  return {
+    take() {
+      const now = Date.now();
+      tokens = Math.min(burst, tokens + ((now - refilled) / 1000) * perSecond);
+      refilled = now;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    },
+  };
+}
+
 /**
  * Guards the server against one misbehaving client: messages beyond a token bucket are dropped
  * (others are unaffected: every socket has its own bucket), unknown event names are dropped and
  * logged, and a socket that floods on regardless is disconnected.
  */
 export function guardSocket(socket: RealtimeSocket, log: (message: string) => void = console.warn): void {
-  let tokens = SOCKET_RATE.burst;
-  let refilled = Date.now();
+  const bucket = tokenBucket(SOCKET_RATE);
   let refusals = 0;
   let loggedAt = 0;
   const note = (message: string) => {
@@ -32,15 +47,11 @@ export function guardSocket(socket: RealtimeSocket, log: (message: string) => vo
   };
 
   socket.use(([name], next) => {
-    const now = Date.now();
-    tokens = Math.min(SOCKET_RATE.burst, tokens + ((now - refilled) / 1000) * SOCKET_RATE.perSecond);
-    refilled = now;
-    if (tokens < 1) {
+    if (!bucket.take()) {
       note('zu viele Nachrichten, werden verworfen');
       if (++refusals >= REFUSALS_BEFORE_DISCONNECT) socket.disconnect(true);
       return;
     }
-    tokens -= 1;
     if (!KNOWN_EVENTS.has(String(name))) {
       note(`unbekanntes Ereignis „${String(name).slice(0, 60)}“ ignoriert`);
       return;
