@@ -55,7 +55,7 @@ export function prepareDatabase(
       return ready;
     },
     whenReady,
-    ping: () => ping(handle),
+    ping: () => ping(handle.db),
     stop: () => {
       stopped = true;
       clearTimeout(timer);
