@@ -6,15 +6,15 @@ import type {
   FoerderungUebersicht,
 } from './api.ts';
 import { FOERDER_JAHR_BETRAEGE, FOERDER_KPI_BETRAEGE } from './api.ts';
-import {
-  DEFAULT_BUDGET_CENT,
-  foerderbetraegeAsOf,
-  foerderSumme,
-  FOERDERZWECKE,
-  HANDLUNGSFELDER,
-} from './foerderung.ts';
+import { DEFAULT_BUDGET_CENT, foerderSumme, FOERDERZWECKE, HANDLUNGSFELDER } from './foerderung.ts';
 import type { PolizeidirektionId } from './kommune.ts';
-import { oeffentlicheZahlen, zeigeOderVerberge } from './public-figures.ts';
+import {
+  OEFFENTLICHE_KENNZAHLEN,
+  oeffentlicheZahlen,
+  summenAm,
+  zeigeOderVerberge,
+  type OeffentlicheStaende,
+} from './public-figures.ts';
 
 export interface FoerderungUebersichtInput {
   stand: string;
@@ -80,17 +80,8 @@ export function foerderungUebersicht(input: FoerderungUebersichtInput): Foerderu
 
 /** Every figure of a year as of `stand`, for those who may see them all. */
 function interneZahlen(antraege: readonly FoerderantragRecord[], year: number, stand: string) {
-  const counted = antraege.filter((a) => a.haushaltsjahr === year && a.eingereichtAm <= stand);
-  const sums = counted.map((a) => foerderbetraegeAsOf(a, stand));
-  const total = (key: keyof (typeof sums)[number]) => sums.reduce((sum, b) => sum + b[key], 0);
-  return {
-    anzahl: counted.length,
-    beantragtCent: total('beantragtCent'),
-    bewilligtCent: total('bewilligtCent'),
-    ausgezahltCent: total('ausgezahltCent'),
-    zurueckgefordertCent: total('zurueckgefordertCent'),
-    oeffentlichAm: null,
-  };
+  const amStand = Object.fromEntries(OEFFENTLICHE_KENNZAHLEN.map((k) => [k, stand])) as OeffentlicheStaende;
+  return { ...summenAm(antraege, year, amStand), oeffentlichAm: null };
 }
 
 function verborgenesJahr(haushaltsjahr: number, budgetCent: number): FoerderJahr {

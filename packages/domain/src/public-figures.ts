@@ -72,6 +72,18 @@ export function oeffentlicheStaende(
   return staende;
 }
 
+/** Each figure of one Haushaltsjahr summed over `antraege` as of its own day in `staende`. */
+export function summenAm(
+  antraege: readonly FoerderantragFacts[],
+  haushaltsjahr: number,
+  staende: Record<OeffentlicheKennzahl, string>,
+): Record<OeffentlicheKennzahl, number> {
+  const ofYear = antraege.filter((a) => a.haushaltsjahr === haushaltsjahr);
+  const summe = (kennzahl: OeffentlicheKennzahl) =>
+    ofYear.reduce((sum, a) => sum + beitraegeAm(a, staende[kennzahl])[kennzahl], 0);
+  return Object.fromEntries(OEFFENTLICHE_KENNZAHLEN.map((k) => [k, summe(k)])) as Record<OeffentlicheKennzahl, number>;
+}
+
 /** The public figures of one Haushaltsjahr: each summed over the Land as of its Stand. */
 export function oeffentlicheZahlen(
   antraege: readonly FoerderantragFacts[],
@@ -80,17 +92,7 @@ export function oeffentlicheZahlen(
   heute: string,
 ): Record<OeffentlicheKennzahl, number> & { oeffentlichAm: OeffentlicheStaende } {
   const staende = oeffentlicheStaende(antraege, haushaltsjahr, stand, heute);
-  const ofYear = antraege.filter((a) => a.haushaltsjahr === haushaltsjahr);
-  const summe = (kennzahl: OeffentlicheKennzahl) =>
-    ofYear.reduce((sum, a) => sum + beitraegeAm(a, staende[kennzahl])[kennzahl], 0);
-  return {
-    anzahl: summe('anzahl'),
-    beantragtCent: summe('beantragtCent'),
-    bewilligtCent: summe('bewilligtCent'),
-    ausgezahltCent: summe('ausgezahltCent'),
-    zurueckgefordertCent: summe('zurueckgefordertCent'),
-    oeffentlichAm: staende,
-  };
+  return { ...summenAm(antraege, haushaltsjahr, staende), oeffentlichAm: staende };
 }
 
 /** A cell as the public gets it: the amounts `betraege` become null when it is hidden. */
