@@ -133,6 +133,41 @@ test('a change arriving while the user follows a link does not keep them on the 
   await expect(page).toHaveURL(/\/kommunen$/);
 });
 
+test('a change that arrives just before the user follows a link does not keep them on the old page', async ({
+  als,
+  lpr,
+}) => {
+  const { page } = await als('ministerium');
+  const [kommune] = await ohneKontakt(lpr, 1);
+  // The page's clock stands still: the reload a change schedules waits until the test moves it on.
+  await page.clock.install();
+  let angekommen!: () => void;
+  const gepusht = new Promise<void>((resolve) => (angekommen = resolve));
+  page.on('websocket', (socket) =>
+    socket.on('framereceived', ({ payload }) => {
+      if (String(payload).includes('domain:event') && String(payload).includes(kommune!.ags)) angekommen();
+    }),
+  );
+  await page.goto('/');
+  await expect(page.locator('[data-live="live"]')).toBeVisible();
+  await erstberatung(lpr, kommune!);
+  await gepusht;
+  let freigeben!: () => void;
+  const freigegeben = new Promise<void>((resolve) => (freigeben = resolve));
+  await page.route('**/api/kommunen?*', async (route) => {
+    await freigegeben;
+    await route.continue();
+  });
+  const unterwegs = page.waitForRequest('**/api/kommunen?*');
+  await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('link', { name: 'Kommunen' }).click();
+  await unterwegs;
+  // The reload comes due while the next page's data is on its way.
+  await page.clock.runFor(1000);
+  freigeben();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kommunen');
+  await expect(page).toHaveURL(/\/kommunen$/);
+});
+
 test('the highlight has no animation with reduced motion, and is still visible', async ({ viewer, lpr }) => {
   const page = await viewer('ministerium', '/');
   await page.emulateMedia({ reducedMotion: 'reduce' });

@@ -9,8 +9,7 @@ import {
   type ServerToClientEvents,
 } from '@asskomm/domain';
 
-// Views use it together with `live.subscribe`; it lives apart so it can be tested without a socket.
-export { coalesced } from './coalesced';
+import { coalesced as coalescedOhneNavigation } from './coalesced';
 
 export type Verbindung = 'verbinde' | 'live' | 'unterbrochen';
 
@@ -29,6 +28,27 @@ type RequestEvent = {
 }[ClientEvent];
 /** Client events without one. */
 type EmitEvent = Exclude<ClientEvent, RequestEvent>;
+
+/**
+ * Runs a reload of the page shown once no navigation is in flight. In SvelteKit an invalidation
+ * takes over a navigation in flight: a change arriving while the user follows a link would keep
+ * them where they were. A page being unloaded reloads nothing; the next one loads fresh.
+ */
+async function nachNavigation(reload: () => unknown): Promise<void> {
+  for (let unterwegs = navigating.complete; unterwegs; unterwegs = navigating.complete) {
+    if (navigating.willUnload) return;
+    await unterwegs.catch(() => undefined);
+  }
+  await reload();
+}
+
+/**
+ * `coalesced` for views that reload on live events (`live.subscribe(coalesced(reload))`): its
+ * reload waits for a navigation begun during its short wait or while an earlier reload ran.
+ */
+export function coalesced(reload: () => Promise<unknown>, waitMs?: number): () => void {
+  return coalescedOhneNavigation(() => nachNavigation(reload), waitMs);
+}
 
 const REQUEST_TIMEOUT_MS = 5000;
 /**
@@ -159,7 +179,7 @@ class LiveConnection {
           this.#retry = undefined;
           if (this.#socket !== socket) return;
           this.#sequencer.reset();
-          void invalidateAll();
+          void nachNavigation(invalidateAll);
           socket.connect();
         }, 1000);
       }
@@ -171,21 +191,11 @@ class LiveConnection {
     return socket;
   }
 
-  /**
-   * Listeners reload their page's data, and in SvelteKit an invalidation takes over a navigation
-   * in flight: a change arriving while the user follows a link would keep them where they were.
-   * So a change waits until the navigation is done and goes to the page it arrived at (a page
-   * being unloaded gets nothing; the next one loads fresh).
-   */
+  /** Listeners reload their page's data: they hear of a change once no navigation is in flight. */
   #notify(event: VisibleEvent | null): void {
-    if (navigating.willUnload) return;
-    const unterwegs = navigating.complete;
-    if (unterwegs) {
-      const danach = () => this.#notify(event);
-      void unterwegs.then(danach, danach);
-      return;
-    }
-    for (const listener of this.#listeners) listener(event);
+    void nachNavigation(() => {
+      for (const listener of this.#listeners) listener(event);
+    });
   }
 
   #close(): void {
