@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
+import { readSheet } from 'read-excel-file/node';
 import { MEILENSTEIN_LABELS, type KommuneDetail, type KommuneSummary } from '@asskomm/domain';
 import { deDate, expect, expectAxeClean, getJson, test } from './fixtures.ts';
 
@@ -65,6 +68,33 @@ test('the Kommunen table filters and sorts, and the URL reproduces it', async ({
   await page.getByRole('link', { name: 'Görlitz', exact: true }).click();
   await expect(page).toHaveURL(`/kommunen/${GOERLITZ}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Görlitz' })).toBeVisible();
+});
+
+test('the filtered Kommunen table downloads as CSV and Excel with exactly its rows', async ({ page }) => {
+  await page.goto('/kommunen?pd=leipzig&status=mitglied&sort=-name', { waitUntil: 'networkidle' });
+  const shown = await rowNames(page);
+  expect(shown.length).toBeGreaterThan(1);
+  const herunterladen = page.locator('[data-herunterladen]');
+
+  const csvDownload = page.waitForEvent('download');
+  await herunterladen.getByRole('link', { name: /^CSV/ }).click();
+  const csv = await csvDownload;
+  expect(csv.suggestedFilename()).toMatch(/^Kommunen_\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = parse(await readFile(await csv.path()), { bom: true, delimiter: ';' }) as string[][];
+  expect(rows[0]?.slice(0, 2)).toEqual(['Gemeindeschlüssel', 'Name']);
+  expect(rows.slice(1).map((row) => row[1])).toEqual(shown);
+
+  const xlsxDownload = page.waitForEvent('download');
+  await herunterladen.getByRole('link', { name: /^Excel/ }).click();
+  const xlsx = await xlsxDownload;
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  const sheet = await readSheet(await readFile(await xlsx.path()), 'Kommunen');
+  expect(sheet.slice(1).map((row) => row[1])).toEqual(shown);
+  const angaben = await readSheet(await readFile(await xlsx.path()), 'Angaben');
+  expect(angaben).toContainEqual([
+    'Filter',
+    'Status: Mitglied; Polizeidirektion: Leipzig; sortiert nach Name, absteigend',
+  ]);
 });
 
 test('the page of Görlitz shows the meilensteine the API has', async ({ page }) => {

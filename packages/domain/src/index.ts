@@ -8,6 +8,7 @@ export * from './events.ts';
 export * from './foerderung.ts';
 export * from './foerderung-uebersicht.ts';
 export * from './kommune.ts';
+export * from './kommunen-liste.ts';
 export * from './kpi.ts';
 export * from './live-sync.ts';
 export * from './meilenstein-rules.ts';

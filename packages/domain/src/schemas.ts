@@ -4,7 +4,9 @@ import { EARLIEST_DATE, isIsoDate, LATEST_DATE, todayInSaxony } from './dates.ts
 import { ROLES, type Role } from './access.ts';
 import { FOERDERZWECKE, HANDLUNGSFELDER } from './foerderung.ts';
 import { POLIZEIDIREKTION_IDS, type PolizeidirektionId } from './kommune.ts';
+import { MERKMAL_CODES, SPALTEN_CODES } from './kommunen-liste.ts';
 import { MEILENSTEIN_KINDS } from './meilensteine.ts';
+import { STATUS_SCALE } from './status.ts';
 
 // Users read these messages, so zod's own ones are German too (per parse: no global side effect).
 const { localeError } = de();
@@ -49,8 +51,29 @@ export const agsSchema = z
   .string()
   .regex(AGS_PATTERN, { message: 'ist kein sächsischer Gemeinde- oder Kreisschlüssel' });
 
-/** Query of `GET /api/kommunen`. */
-export const kommunenQuerySchema = z.strictObject({ stand: isoDateSchema.optional() });
+/** Query of a page of one thing as of a day (`GET /api/kommunen/:ags`). */
+export const standQuerySchema = z.strictObject({ stand: isoDateSchema.optional() });
+
+/** The file a list endpoint answers with instead of JSON (`?format=csv`, `?format=xlsx`). */
+export const EXPORT_FORMATE = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATE)[number];
+const formatSchema = z.enum(EXPORT_FORMATE, { message: 'muss csv oder xlsx sein' });
+
+/** Query of `GET /api/kommunen`: the day, the list's filters and sort (kommunen-liste.ts), the format. */
+export const kommunenQuerySchema = z.strictObject({
+  stand: isoDateSchema.optional(),
+  q: z.string().max(100, { message: 'darf höchstens 100 Zeichen lang sein' }).optional(),
+  status: z.enum(STATUS_SCALE, { message: `muss einer von ${STATUS_SCALE.join(', ')} sein` }).optional(),
+  pd: polizeidirektionSchema.optional(),
+  kreis: kreisAgsSchema.optional(),
+  merkmal: z.enum(MERKMAL_CODES, { message: `muss eines von ${MERKMAL_CODES.join(', ')} sein` }).optional(),
+  sort: z
+    .enum([...SPALTEN_CODES, ...SPALTEN_CODES.map((s) => `-${s}` as const)], {
+      message: `muss eine von ${SPALTEN_CODES.join(', ')} sein, absteigend mit „-“ davor`,
+    })
+    .optional(),
+  format: formatSchema.optional(),
+});
 
 /** Query of `GET /api/kpi`. */
 export const kpiQuerySchema = z.strictObject({

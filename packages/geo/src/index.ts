@@ -7,7 +7,7 @@
 import gemeindenJson from './data/gemeinden.json' with { type: 'json' };
 import kreiseJson from './data/kreise.json' with { type: 'json' };
 import vorgaengerJson from './data/vorgaenger.json' with { type: 'json' };
-import { findPolizeidirektionOfKreis, type PolizeidirektionId } from './polizeidirektionen.ts';
+import { findPolizeidirektionOfKreis, POLIZEIDIREKTIONEN, type PolizeidirektionId } from './polizeidirektionen.ts';
 
 export {
   POLIZEIDIREKTIONEN,
@@ -113,6 +113,23 @@ export function aktuelleGemeinde(ags: string): Gemeinde | undefined {
  */
 export function kreisByAgs(ags: string): Kreis | undefined {
   return KREIS_BY_AGS.get(ags);
+}
+
+/** „14626“ → „Görlitz“ */
+export function kreisName(ags: string): string {
+  return kreisByAgs(ags)?.name ?? ags;
+}
+
+const PD_NAMES = new Map<string, string>(POLIZEIDIREKTIONEN.map((pd) => [pd.id, pd.name]));
+
+/** „goerlitz“ → „Polizeidirektion Görlitz“ */
+export function polizeidirektionName(id: PolizeidirektionId): string {
+  return PD_NAMES.get(id) ?? id;
+}
+
+/** „goerlitz“ → „Görlitz“: where a column or a label already says Polizeidirektion. */
+export function polizeidirektionKurz(id: PolizeidirektionId): string {
+  return polizeidirektionName(id).replace('Polizeidirektion ', '');
 }
 
 /**

@@ -12,14 +12,20 @@ import {
   HttpError,
   idParamSchema,
   KOMMUNE_NOT_FOUND,
+  kommunenAnwenden,
+  kommunenFilterAus,
   kommunenQuerySchema,
   meilensteinCorrectSchema,
   meilensteinCreateSchema,
+  standQuerySchema,
   todayInSaxony,
   unterzeichnungCreateSchema,
   withdrawSchema,
 } from '@asskomm/domain';
-import { actorOf, scopeOfRequest } from '../authorization.ts';
+import { kreisName } from '@asskomm/geo';
+import { actorOf, checkArea, scopeOfRequest } from '../authorization.ts';
+import { kommunenTabelle } from '../export/kommunen.ts';
+import { sendeTabelle } from '../export/send.ts';
 import { idempotencyKeyOf, parseBody, parseParam, parseQuery } from '../http.ts';
 
 /**
@@ -30,13 +36,19 @@ export function kommunenRoutes(handle: DbHandle): express.Router {
   const router = express.Router();
 
   router.get('/kommunen', async (req, res) => {
-    const { stand = todayInSaxony() } = parseQuery(kommunenQuerySchema, req);
-    res.json(await kommunen.findKommunenAsOf(handle.db, scopeOfRequest(res), stand));
+    const { stand = todayInSaxony(), format, ...liste } = parseQuery(kommunenQuerySchema, req);
+    const scope = scopeOfRequest(res);
+    checkArea(scope, liste);
+    // Checked by the schema already: the page's reading of the same parameters gives the same filter.
+    const filter = kommunenFilterAus(new URLSearchParams(Object.entries(liste).filter(([, v]) => v !== undefined)));
+    const zeilen = kommunenAnwenden(await kommunen.findKommunenAsOf(handle.db, scope, stand), filter, kreisName);
+    if (!format) return void res.json(zeilen);
+    await sendeTabelle(res, kommunenTabelle({ zeilen, filter, stand, scope, von: actorOf(res).name }), format);
   });
 
   router.get('/kommunen/:ags', async (req, res) => {
     const ags = parseParam(agsSchema, req.params.ags);
-    const { stand = todayInSaxony() } = parseQuery(kommunenQuerySchema, req);
+    const { stand = todayInSaxony() } = parseQuery(standQuerySchema, req);
     const detail = await kommunen.findDetail(handle.db, scopeOfRequest(res), ags, stand);
     if (!detail) throw new HttpError(404, KOMMUNE_NOT_FOUND);
     res.json(detail);

@@ -1,22 +1,8 @@
 import { kreisByAgs, POLIZEIDIREKTIONEN } from '@asskomm/geo';
+
+// The names live in @asskomm/geo (exports use them too); the dashboard imports them from here.
+export { kreisName, polizeidirektionKurz, polizeidirektionName } from '@asskomm/geo';
 import type { PolizeidirektionId } from '@asskomm/domain';
-
-const PD_NAMES = new Map(POLIZEIDIREKTIONEN.map((pd) => [pd.id, pd.name]));
-
-/** „14626“ → „Görlitz“ */
-export function kreisName(ags: string): string {
-  return kreisByAgs(ags)?.name ?? ags;
-}
-
-/** „goerlitz“ → „Polizeidirektion Görlitz“ */
-export function polizeidirektionName(id: PolizeidirektionId): string {
-  return PD_NAMES.get(id) ?? id;
-}
-
-/** „goerlitz“ → „Görlitz“: where a column or a label already says Polizeidirektion. */
-export function polizeidirektionKurz(id: PolizeidirektionId): string {
-  return polizeidirektionName(id).replace('Polizeidirektion ', '');
-}
 
 /** „leipzig“ → „Stadt Leipzig, Landkreis Leipzig und Landkreis Nordsachsen“: the Kreise of its area. */
 export function bereichKreise(id: PolizeidirektionId): string {

@@ -1,7 +1,11 @@
-import { POLIZEIDIREKTION_IDS, STATUS_SCALE, statusRank, type KommuneSummary } from '@asskomm/domain';
-import type { PolizeidirektionId, Status } from '@asskomm/domain';
-import { KREISE } from '@asskomm/geo';
-import { kreisName } from '$lib/karte/places';
+import { POLIZEIDIREKTION_IDS, type PolizeidirektionId } from './kommune.ts';
+import type { KommuneSummary } from './api.ts';
+import { STATUS_SCALE, statusRank, type Status } from './status.ts';
+
+/**
+ * The Kommunen list's filters and sort: the page applies them to what it shows, the API to what it
+ * exports (`/api/kommunen?…&format=csv`), so a download holds exactly the rows on the screen.
+ */
 
 /** Feature filter: what /api/kommunen tells about each Kommune besides its status. */
 export const MERKMALE = {
@@ -10,6 +14,7 @@ export const MERKMALE = {
   demodaten: 'mit Demodaten',
 } as const;
 export type Merkmal = keyof typeof MERKMALE;
+export const MERKMAL_CODES = Object.keys(MERKMALE) as Merkmal[];
 
 export const SPALTEN = {
   name: 'Name',
@@ -18,8 +23,9 @@ export const SPALTEN = {
   pd: 'Polizeidirektion',
 } as const;
 export type Spalte = keyof typeof SPALTEN;
+export const SPALTEN_CODES = Object.keys(SPALTEN) as Spalte[];
 
-export interface Filter {
+export interface KommunenFilter {
   q: string;
   status: Status | '';
   pd: PolizeidirektionId | '';
@@ -33,23 +39,33 @@ function pick<T extends string>(value: string | null, allowed: readonly T[]): T 
   return allowed.includes(value as T) ? (value as T) : '';
 }
 
-/** The filters and sort of `/kommunen?status=mitglied&pd=goerlitz&q=gör&sort=-name`; unknown values are ignored. */
-export function filterAus(params: URLSearchParams): Filter {
+/**
+ * The filters and sort of `/kommunen?status=mitglied&pd=goerlitz&q=gör&sort=-name`. The page takes
+ * what it understands of a typed URL and ignores the rest; the API checks with `kommunenQuerySchema`.
+ */
+export function kommunenFilterAus(params: URLSearchParams): KommunenFilter {
   const sortParam = params.get('sort') ?? 'name';
   const absteigend = sortParam.startsWith('-');
-  const sort = pick(absteigend ? sortParam.slice(1) : sortParam, Object.keys(SPALTEN) as Spalte[]) || 'name';
+  const sort = pick(absteigend ? sortParam.slice(1) : sortParam, SPALTEN_CODES) || 'name';
+  const kreis = params.get('kreis') ?? '';
   return {
     q: (params.get('q') ?? '').trim(),
     status: pick(params.get('status'), STATUS_SCALE),
     pd: pick(params.get('pd'), POLIZEIDIREKTION_IDS),
-    kreis: pick(
-      params.get('kreis'),
-      KREISE.map((k) => k.ags),
-    ),
-    merkmal: pick(params.get('merkmal'), Object.keys(MERKMALE) as Merkmal[]),
+    kreis: /^14\d{3}$/.test(kreis) ? kreis : '',
+    merkmal: pick(params.get('merkmal'), MERKMAL_CODES),
     sort,
     absteigend,
   };
+}
+
+/** The filter's URL parameters (the inverse of `kommunenFilterAus`), without its defaults. */
+export function kommunenAbfrage(filter: KommunenFilter): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const name of ['q', 'status', 'pd', 'kreis', 'merkmal'] as const)
+    if (filter[name]) query.set(name, filter[name]);
+  if (filter.sort !== 'name' || filter.absteigend) query.set('sort', `${filter.absteigend ? '-' : ''}${filter.sort}`);
+  return query;
 }
 
 const collator = new Intl.Collator('de-DE', { sensitivity: 'base' });
@@ -63,7 +79,12 @@ function normal(text: string): string {
     .replace(/ß/g, 'ss');
 }
 
-export function anwenden(kommunen: readonly KommuneSummary[], filter: Filter): KommuneSummary[] {
+/** The rows the filter lets through, in its order; `kreisName` names a Kreis for the sort by Kreis. */
+export function kommunenAnwenden(
+  kommunen: readonly KommuneSummary[],
+  filter: KommunenFilter,
+  kreisName: (ags: string) => string,
+): KommuneSummary[] {
   const q = normal(filter.q);
   const rows = kommunen.filter(
     (k) =>

@@ -1,0 +1,42 @@
+import writeExcelFile, { type Cell, type Row } from 'write-excel-file/node';
+import type { Spalte, Tabelle, Zellwert } from './tabelle.ts';
+
+const EURO = '#,##0.00 "€"';
+const DATUM = 'dd.mm.yyyy';
+
+function zelle<Z>(spalte: Spalte<Z>, wert: Zellwert): Cell {
+  if (wert === null) return null;
+  switch (spalte.art) {
+    case 'zahl':
+      return { type: Number, value: Number(wert) };
+    case 'euro':
+      return { type: Number, value: Number(wert) / 100, format: EURO };
+    case 'datum':
+      // Midnight UTC of that day: Excel keeps no time zone, so the day is exactly the one meant.
+      return { type: Date, value: new Date(`${String(wert)}T00:00:00Z`), format: DATUM };
+    case 'janein':
+      return { type: String, value: wert ? 'ja' : 'nein' };
+    case 'text':
+      // Typed as text, a cell starting with „=“ stays text: no formula injection in XLSX.
+      return { type: String, value: String(wert) };
+  }
+}
+
+/**
+ * An XLSX workbook: the table with typed cells (dates as dates, euros as numbers in € format), a
+ * bold header row that stays in view, and a sheet „Angaben“ saying what the figures are.
+ */
+export async function alsXlsx<Z>(tabelle: Tabelle<Z>, blatt: string): Promise<Buffer> {
+  const kopf: Row = tabelle.spalten.map((s) => ({ value: s.titel, fontWeight: 'bold' }));
+  const zeilen: Row[] = tabelle.zeilen.map((z) => tabelle.spalten.map((s) => zelle(s, s.wert(z))));
+  const angaben: Row[] = tabelle.angaben.map(([label, text]) => [{ value: label, fontWeight: 'bold' }, text]);
+  return writeExcelFile([
+    {
+      data: [kopf, ...zeilen],
+      sheet: blatt,
+      stickyRowsCount: 1,
+      columns: tabelle.spalten.map((s) => ({ width: s.breite ?? Math.max(10, s.titel.length + 2) })),
+    },
+    { data: angaben, sheet: 'Angaben', columns: [{ width: 18 }, { width: 70 }] },
+  ]).toBuffer();
+}
