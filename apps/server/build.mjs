@@ -2,6 +2,7 @@
 // third-party package stays an import from node_modules, so the bundle's runtime dependencies
 // (including those of packages/db: kysely, pg, PGlite with its WebAssembly files) are listed in
 // this package's dependencies.
+import { copyFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 await build({
@@ -24,3 +25,6 @@ await build({
     },
   ],
 });
+
+// The PGlite thread's script is loaded by URL beside the bundle (packages/db/src/pglite-thread.ts).
+copyFileSync('../../packages/db/src/pglite-worker.js', 'dist/pglite-worker.js');

@@ -55,7 +55,7 @@ export function prepareDatabase(
       return ready;
     },
     whenReady,
-    ping: () => ping(handle.db),
+    ping: () => ping(handle),
     stop: () => {
       stopped = true;
       clearTimeout(timer);

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { RoutedEvent } from './events.ts';
+import { PGliteThread, pgliteThreadDialect } from './pglite-thread.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -33,6 +33,12 @@ export interface DbHandle {
    * function that removes it.
    */
   onCommitted(listener: (seq?: number) => void): () => void;
+  /**
+   * Resolves true when the database takes a statement: on PostgreSQL `select 1` on a connection of
+   * its own, on PGlite when its thread has finished the statement it is running (not the ones queued
+   * behind it). The health check's question (ping.ts adds the time limit).
+   */
+  answers(): Promise<boolean>;
   /** The pg pool on PostgreSQL (for the Socket.IO adapter), null on PGlite. */
   pool: pg.Pool | null;
   /**
@@ -49,7 +55,8 @@ const DATE_OID = 1082;
 
 /**
  * Opens the database: PostgreSQL through `pg` when `databaseUrl` is set, else embedded PGlite.
- * Dates are returned as 'YYYY-MM-DD' strings on both, so no time zone can shift a day.
+ * Dates are returned as 'YYYY-MM-DD' strings on both (the PGlite thread sets its own parser), so no
+ * time zone can shift a day.
  */
 export function createDb(config: DbConfig): DbHandle {
   if (config.databaseUrl) {
@@ -76,6 +83,7 @@ export function createDb(config: DbConfig): DbHandle {
     return {
       db,
       kind: 'postgres',
+      answers: async () => (await sql`select 1`.execute(db), true),
       pool,
       appended: new Map(),
       onCommitted: feed.onCommitted,
@@ -85,14 +93,14 @@ export function createDb(config: DbConfig): DbHandle {
       }),
     };
   }
-  const pglite = new PGlite(config.dataDir ?? 'memory://', {
-    parsers: { [DATE_OID]: (value: string) => value },
-  });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-  const feed = committedFeed((emit) => pglite.listen(CHANNEL, (payload) => emit(Number(payload))));
+  // On a thread of its own, so that a slow statement does not stop the server (pglite-thread.ts).
+  const thread = new PGliteThread(config.dataDir ?? 'memory://');
+  const db = new Kysely<Database>({ dialect: pgliteThreadDialect(thread) });
+  const feed = committedFeed((emit) => thread.listen(CHANNEL, (payload) => emit(Number(payload))));
   return {
     db,
     kind: 'pglite',
+    answers: () => thread.ping(),
     pool: null,
     appended: new Map(),
     onCommitted: feed.onCommitted,

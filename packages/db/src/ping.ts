@@ -1,15 +1,13 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from './schema.ts';
+import type { DbHandle } from './create-db.ts';
 
-/** True when the database answers a trivial query within `timeoutMs`. */
-export async function ping(db: Kysely<Database>, timeoutMs = 2_000): Promise<boolean> {
+/** True when the database answers (`DbHandle.answers`) within `timeoutMs`. */
+export async function ping(handle: Pick<DbHandle, 'answers'>, timeoutMs = 2_000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      sql`select 1`.execute(db),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
+    return await Promise.race([
+      handle.answers(),
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
     ]);
-    return true;
   } catch {
     return false;
   } finally {
