@@ -7,6 +7,7 @@ import { LineFull } from './line.ts';
 import { sendError } from './http.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes, type AuthRoutesDeps } from './routes/auth.ts';
+import { berichtRoutes, type BerichtDeps } from './routes/bericht.ts';
 import { foerderungRoutes } from './routes/foerderung.ts';
 import { kommunenRoutes } from './routes/kommunen.ts';
 import { kpiRoutes } from './routes/kpi.ts';
@@ -28,6 +29,7 @@ export interface ApiDeps extends AuthRoutesDeps {
   requestsPerMinute: number;
   /** Proves a request comes from this process's page rendering (rate-limit.ts). */
   ssrToken: string | undefined;
+  bericht: Omit<BerichtDeps, 'handle'>;
 }
 
 /** API paths that were renamed → their name now; old bookmarks and scripts are redirected. */
@@ -85,6 +87,7 @@ export function createApi(deps: ApiDeps): express.Router {
   api.use(zusammenarbeitRoutes(auth.handle));
   api.use(praesentationRoutes({ handle: auth.handle, broadcast: deps.broadcastPraesentation }));
   api.use(foerderungRoutes(auth.handle));
+  api.use(berichtRoutes({ handle: auth.handle, ...deps.bericht }));
 
   api.use((_req, res) => sendError(res, 404, { error: 'Diesen API-Pfad gibt es nicht.' }));
 

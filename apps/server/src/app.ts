@@ -10,6 +10,7 @@ import { clientIp } from './http.ts';
 import { SSR_HEADERS } from '@asskomm/domain';
 import { API_REQUESTS_PER_MINUTE } from './rate-limit.ts';
 import { attachRealtime } from './realtime/index.ts';
+import { chromiumMissing, createPdfRenderer, findChromium } from './bericht/renderer.ts';
 import type { RealtimeServer } from './realtime/types.ts';
 
 /** A connect-style handler such as SvelteKit's adapter-node `handler`. */
@@ -34,6 +35,11 @@ export interface AppOptions {
   requestsPerMinute?: number;
   /** The secret with which `pages` marks its loopback API requests (`ASSKOMM_SSR_TOKEN`, rate-limit.ts). */
   ssrToken?: string;
+  /**
+   * The Chromium that prints the Lagebericht as PDF (`CHROMIUM_PATH`); without it the usual
+   * install places are tried, and without any the PDF route says what is missing (503).
+   */
+  chromiumPath?: string;
   /** Serves every path outside /api and /socket.io; without it those answer 404. */
   pages?: PageHandler;
   log?: (message: string) => void;
@@ -71,6 +77,18 @@ const nameVisitor: express.RequestHandler = (req, _res, next) => {
   next();
 };
 
+/** The base URL under which this server answers itself (a wildcard address means loopback). */
+function ownAddress(server: Server): string {
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('Der Server lauscht noch nicht.');
+  const host = ['0.0.0.0', '::', ''].includes(address.address)
+    ? '127.0.0.1'
+    : address.family === 'IPv6'
+      ? `[${address.address}]`
+      : address.address;
+  return `http://${host}:${address.port}`;
+}
+
 /** How often expired sessions, idempotency keys and rate-limit windows are swept. */
 const SWEEP_EVERY_MS = 10 * 60_000;
 
@@ -104,6 +122,9 @@ export function createApp(options: AppOptions): App {
     next();
   });
   const server = createServer(app);
+  const chromium = findChromium(options.chromiumPath);
+  // Chromium opens the report page on this very server, over loopback.
+  const renderer = chromium ? createPdfRenderer(chromium, () => ownAddress(server)) : undefined;
   const realtime = attachRealtime(server, handle, auth, {
     perAddress: options.socketsPerAddress,
     perBenutzer: options.socketsPerBenutzer,
@@ -120,6 +141,7 @@ export function createApp(options: AppOptions): App {
       broadcastPraesentation: realtime.broadcastPraesentation,
       requestsPerMinute: options.requestsPerMinute ?? API_REQUESTS_PER_MINUTE,
       ssrToken: options.ssrToken,
+      bericht: { renderer, missing: chromiumMissing(options.chromiumPath) },
     }),
   );
   if (pages) app.use(nameVisitor, personalPagesUncached(cookie), pages);
@@ -143,6 +165,7 @@ export function createApp(options: AppOptions): App {
       database.stop();
       clearInterval(sweeping);
       await realtime.io.close().catch(() => undefined);
+      await renderer?.close();
       server.closeAllConnections();
       await handle.close();
     })());

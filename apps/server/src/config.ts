@@ -20,6 +20,7 @@ const schema = z
     SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
     TRUST_PROXY: z.string().min(1).optional(),
     DASHBOARD_BUILD: z.string().min(1).optional(),
+    CHROMIUM_PATH: z.string().min(1).optional(),
     METRICS_TOKEN: z.string().min(16, 'muss mindestens 16 Zeichen lang sein').optional(),
     SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(500),
     SOCKETS_PER_BENUTZER: z.coerce.number().int().min(1).max(1_000_000).default(20),

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     socketsPerBenutzer: config.SOCKETS_PER_BENUTZER,
     requestsPerMinute: config.API_REQUESTS_PER_MINUTE,
     ssrToken,
+    chromiumPath: config.CHROMIUM_PATH,
     version: pkg.version,
     pages,
   });

@@ -21,7 +21,10 @@ export interface RunningServer {
 
 /** What a test may set of a node's options. */
 type NodeOptions = Partial<
-  Pick<AppOptions, 'demoMode' | 'admin' | 'session' | 'pages' | 'trustProxy' | 'requestsPerMinute' | 'ssrToken'>
+  Pick<
+    AppOptions,
+    'demoMode' | 'admin' | 'session' | 'pages' | 'trustProxy' | 'requestsPerMinute' | 'ssrToken' | 'chromiumPath'
+  >
 >;
 
 /** A real server on a free port over a fresh database of that kind, demo data seeded by the app itself. */

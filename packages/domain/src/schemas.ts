@@ -89,6 +89,24 @@ export const kpiVerlaufQuerySchema = z.strictObject({
   kreis: kreisAgsSchema.optional(),
 });
 
+/**
+ * Query of `GET /api/bericht` (the Lagebericht as PDF) and of the page `/bericht`: a day up to
+ * today, an area and optionally a comparison day before it.
+ */
+export const berichtQuerySchema = z
+  .strictObject({
+    stand: bisSchema.optional(),
+    pd: polizeidirektionSchema.optional(),
+    kreis: kreisAgsSchema.optional(),
+    seit: isoDateSchema.optional(),
+  })
+  .refine((q) => q.seit === undefined || q.seit < (q.stand ?? todayInSaxony()), {
+    message: 'muss vor dem Stand liegen',
+    path: ['seit'],
+  });
+
+export type BerichtQuery = z.infer<typeof berichtQuerySchema>;
+
 export type KpiQuery = z.infer<typeof kpiQuerySchema>;
 
 export type Parsed<T> = { success: true; data: T } | { success: false; field: string | undefined; message: string };

@@ -49,6 +49,8 @@ export function diagramm<A extends ChartType>(
       const element = canvas();
       if (disposed || !element) return;
       chart = new Chart(element, konfiguration());
+      // Drawn (charts never animate): what the PDF renderer and the print view wait for.
+      element.dataset.gezeichnet = '';
     });
     return () => {
       disposed = true;

@@ -1,0 +1,17 @@
+import { todayInSaxony, type KommuneSummary } from '@asskomm/domain';
+import { getJson } from '$lib/api';
+import { ladeLagebild } from '$lib/overview/lagebild';
+import { leseAnsicht } from '$lib/overview/view';
+import type { PageLoad } from './$types';
+
+/** The Lagebericht of a view: the overview's figures, plus the Kommunen on the comparison day. */
+export const load = (async ({ fetch, parent, url }) => {
+  const { me } = await parent();
+  const heute = todayInSaxony();
+  const { ansicht, hinweise } = leseAnsicht(url.searchParams, heute, me?.scope ?? { kind: 'public' });
+  const [lagebild, kommunenVorher] = await Promise.all([
+    ladeLagebild(fetch, ansicht, heute, me),
+    getJson<KommuneSummary[]>(fetch, `/api/kommunen?stand=${ansicht.seit}`),
+  ]);
+  return { ...lagebild, kommunenVorher, ansicht, heute, hinweise, erstellt: new Date().toISOString() };
+}) satisfies PageLoad;

@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { HttpError } from '@asskomm/domain';
+import { createLine } from '../line.ts';
+
+/** Where Debian, Ubuntu and Google install their Chromium, tried in this order without CHROMIUM_PATH. */
+const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+
+/** The Chromium to render with: the configured one if it exists, else the first one installed. */
+export function findChromium(configured: string | undefined): string | undefined {
+  if (configured !== undefined) return existsSync(configured) ? configured : undefined;
+  return CHROMIUM_CANDIDATES.find((path) => existsSync(path));
+}
+
+/** The German answer (503) when no PDF can be made here: what is missing and how to add it. */
+export function chromiumMissing(configured: string | undefined): string {
+  const missing = configured
+    ? `Das unter CHROMIUM_PATH angegebene Programm „${configured}“ gibt es nicht.`
+    : 'Auf dem Server ist kein Chromium installiert.';
+  return `PDF-Berichte sind hier nicht verfügbar: ${missing} Abhilfe: „apt-get install chromium“ (Debian/Ubuntu) oder CHROMIUM_PATH auf ein Chromium bzw. Google Chrome setzen. Die Druckansicht des Berichts funktioniert auch ohne.`;
+}
+
+// Flags for a headless browser on a server without a desktop: no sandbox (the server's own pages
+// only), no GPU, nothing fetched from Google.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** How long one report may take, from opening the page to the last PDF byte. */
+const RENDER_TIMEOUT_MS = 30_000;
+
+// The report page is laid out for A4 portrait at 96 dpi: 210 mm − 2 × 15 mm margin ≈ 680 px.
+const A4_CONTENT = { width: 680, height: 1000 };
+
+/** Page numbers in the footer of every page; the report itself has no running header. */
+const FOOTER = `<div style="width:100%;padding:0 15mm;font:8pt sans-serif;color:#444;display:flex;justify-content:space-between">
+<span>ASSKomm Lagebild – Lagebericht</span><span>Seite <span class="pageNumber"></span> von <span class="totalPages"></span></span></div>`;
+
+export interface PdfRenderer {
+  /**
+   * Prints a page of this server to a tagged A4 PDF, as the caller would see it: its cookie
+   * header is passed on, so the page loads the caller's scope and nothing more.
+   */
+  pdf(path: string, cookie: string | undefined): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/**
+ * One headless Chromium, started on the first report and reused. Rendering runs in the browser's
+ * own processes (not on the server's event loop) and at most two reports at a time, with a short
+ * line behind them: a burst of PDF requests cannot take both cores from the live pushes.
+ */
+export function createPdfRenderer(executablePath: string, baseUrl: () => string): PdfRenderer {
+  let browser: Promise<Browser> | undefined;
+  let closed = false;
+  const line = createLine(
+    2,
+    8,
+    'Gerade werden viele PDF-Berichte erstellt. Bitte in einer Minute noch einmal versuchen.',
+  );
+
+  const launch = (): Promise<Browser> => {
+    const started = chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: RENDER_TIMEOUT_MS });
+    // A crashed browser is started again for the next report.
+    started.then(
+      (b) => b.on('disconnected', () => browser === started && (browser = undefined)),
+      () => browser === started && (browser = undefined),
+    );
+    return started;
+  };
+
+  const render = async (path: string, cookie: string | undefined): Promise<Buffer> => {
+    const context = await (browser ??= launch()).then((b) =>
+      b.newContext({
+        viewport: A4_CONTENT,
+        locale: 'de-DE',
+        timezoneId: 'Europe/Berlin',
+        extraHTTPHeaders: cookie ? { cookie } : {},
+      }),
+    );
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(RENDER_TIMEOUT_MS);
+      await page.emulateMedia({ media: 'print' });
+      const response = await page.goto(new URL(path, baseUrl()).href, { waitUntil: 'load' });
+      if (!response?.ok()) throw new Error(`Die Berichtsseite antwortete ${response?.status() ?? 'nicht'}.`);
+      // Ready once the map is drawn and every chart has its picture (both load after hydration).
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-karte-bereit]') !== null &&
+          document.querySelectorAll('canvas:not([data-gezeichnet])').length === 0,
+      );
+      return await page.pdf({
+        format: 'A4',
+        margin: { top: '15mm', right: '15mm', bottom: '18mm', left: '15mm' },
+        printBackground: true,
+        tagged: true,
+        outline: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: FOOTER,
+      });
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  };
+
+  return {
+    pdf: (path, cookie) => {
+      if (closed) return Promise.reject(new HttpError(503, 'Der Server fährt herunter.'));
+      return line.run(async () => {
+        try {
+          return await render(path, cookie);
+        } catch (error) {
+          throw new HttpError(
+            503,
+            `Der PDF-Bericht konnte nicht erstellt werden (${(error as Error).message.split('\n')[0]}). Bitte gleich noch einmal versuchen oder die Druckansicht nutzen.`,
+          );
+        }
+      });
+    },
+    close: async () => {
+      closed = true;
+      const running = browser;
+      browser = undefined;
+      await running?.then((b) => b.close()).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { FoerderungUebersicht, KommuneSummary, KpiSnapshot } from '@asskomm/domain';
+import { deDate, expect, expectAxeClean, getJson, integer, test } from './fixtures';
+
+// The Lagebericht as a PDF read back by a PDF parser (pdf.js), compared with the API's figures.
+
+/** A day in the past, so the suite's own changes of today cannot move the figures between requests. */
+const STAND = '2025-12-31';
+const SEIT = '2025-06-30';
+
+interface GelesenesPdf {
+  /** All text, whitespace collapsed, soft hyphens removed. */
+  text: string;
+  seiten: number;
+  /** Roles of the structure tree (tagged PDF): H1, H2, Table, TH, … */
+  rollen: Set<string>;
+  markiert: boolean;
+  bytes: Buffer;
+}
+
+async function liesPdf(response: APIResponse): Promise<GelesenesPdf> {
+  expect(response.status(), await response.text().catch(() => '')).toBe(200);
+  expect(response.headers()['content-type']).toBe('application/pdf');
+  const bytes = await response.body();
+  const doc = await getDocument({ data: new Uint8Array(bytes) }).promise;
+  const teile: string[] = [];
+  const rollen = new Set<string>();
+  const sammle = (node: { role?: string; children?: unknown[] } | null) => {
+    if (!node) return;
+    if (node.role) rollen.add(node.role);
+    for (const kind of node.children ?? []) sammle(kind as { role?: string; children?: unknown[] });
+  };
+  for (let nummer = 1; nummer <= doc.numPages; nummer++) {
+    const seite = await doc.getPage(nummer);
+    const inhalt = await seite.getTextContent();
+    for (const item of inhalt.items) if ('str' in item) teile.push(item.str);
+    sammle(await seite.getStructTree());
+  }
+  const markInfo = (await doc.getMarkInfo()) as { Marked?: boolean } | null;
+  const text = teile
+    .join(' ')
+    .replace(/\u00ad/g, '')
+    .replace(/\s+/g, ' ');
+  return { text, seiten: doc.numPages, rollen, markiert: markInfo?.Marked === true, bytes };
+}
+
+/** The KPI tiles' figures as the PDF's text has them (label, then its number). */
+function kennzahlen(text: string): { mitglieder: number; beraten: number; kpr: number } {
+  const zahl = (muster: RegExp) => Number(muster.exec(text)?.[1]?.replace(/\./g, '') ?? Number.NaN);
+  return {
+    mitglieder: zahl(/Mitglieder ([\d.]+) /),
+    beraten: zahl(/Beratene Kommunen ([\d.]+) /),
+    kpr: zahl(/Kommunale Präventions ?räte ([\d.]+) /),
+  };
+}
+
+const woerter = (name: string) =>
+  new RegExp(`(^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u');
+
+async function bericht(request: APIRequestContext, query: string): Promise<GelesenesPdf> {
+  return liesPdf(await request.get(`/api/bericht?${query}`, { timeout: 60_000 }));
+}
+
+test('the public Lagebericht of Saxony: a tagged German PDF whose figures equal /api/kpi', async ({ request }) => {
+  const response = await request.get(`/api/bericht?stand=${STAND}&seit=${SEIT}`, { timeout: 60_000 });
+  expect(response.headers()['content-disposition']).toBe(`attachment; filename="Lagebericht_Sachsen_${STAND}.pdf"`);
+  const pdf = await liesPdf(response);
+  const kpi = await getJson<KpiSnapshot>(request, `/api/kpi?stand=${STAND}`);
+
+  expect(pdf.text).toContain(`Stand ${deDate(STAND)}`);
+  expect(pdf.text).toContain(`Vergleich mit ${deDate(SEIT)}`);
+  expect(kennzahlen(pdf.text)).toEqual({ mitglieder: kpi.mitglieder, beraten: kpi.beraten, kpr: kpi.kpr });
+  // Searchable, structured and in German: headings and tables are tagged, the language is `de`.
+  expect(pdf.markiert).toBe(true);
+  for (const rolle of ['H1', 'H2', 'Table', 'TH', 'TD']) expect(pdf.rollen, rolle).toContain(rolle);
+  expect(pdf.bytes.toString('latin1')).toContain('/Lang (de)');
+  expect(pdf.text).toContain('Kartengrundlage: © GeoBasis-DE / BKG');
+  expect(pdf.text).toContain('Demodaten');
+  // One row per Polizeidirektion, and the changes since the comparison day.
+  for (const pd of ['Chemnitz', 'Dresden', 'Görlitz', 'Leipzig', 'Zwickau'])
+    expect(pdf.text).toContain(`Polizeidirektion ${pd}`);
+  expect(pdf.text).toMatch(new RegExp(`Veränderungen vom ${deDate(SEIT)} bis ${deDate(STAND)}`));
+  expect(pdf.text).toMatch(/Neue Mitglieder \(\d+\)/);
+});
+
+test('a Polizeidirektion’s Lagebericht lists its Kreise and Kommunen and names nothing outside its area', async ({
+  als,
+  besucher,
+}) => {
+  const { page } = await als('goerlitz');
+  const pdf = await bericht(page.request, `stand=${STAND}`);
+  const eigene = await getJson<KommuneSummary[]>(page.request, `/api/kommunen?stand=${STAND}`);
+  const kpi = await getJson<KpiSnapshot>(page.request, `/api/kpi?stand=${STAND}`);
+  const { page: oeffentlich } = await besucher();
+  const alle = await getJson<KommuneSummary[]>(oeffentlich.request, `/api/kommunen?stand=${STAND}`);
+
+  expect(pdf.text).toContain('Lagebericht Polizeidirektion Görlitz');
+  expect(kennzahlen(pdf.text)).toEqual({ mitglieder: kpi.mitglieder, beraten: kpi.beraten, kpr: kpi.kpr });
+  expect(pdf.text).toContain('Landkreis Bautzen');
+  expect(pdf.text).toContain('Landkreis Görlitz');
+  for (const kommune of eigene) expect(pdf.text, kommune.name).toContain(kommune.name);
+
+  // Not one Kommune, Kreis or Polizeidirektion of the other four areas (a name that also exists in
+  // the area, or is part of a name there, proves nothing and is left out).
+  const innen = eigene.map((k) => k.name);
+  const aussen = alle
+    .filter((k) => k.polizeidirektion !== 'goerlitz')
+    .map((k) => k.name)
+    .filter((name) => !innen.some((eigener) => woerter(name).test(eigener)));
+  const kreiseAussen = ['Leipzig', 'Dresden', 'Chemnitz', 'Zwickau', 'Meißen', 'Vogtland', 'Erzgebirge', 'Nordsachsen'];
+  const gefunden = [...new Set([...aussen, ...kreiseAussen])].filter((name) => woerter(name).test(pdf.text));
+  expect(gefunden).toEqual([]);
+  expect(alle.length).toBeGreaterThan(eigene.length);
+});
+
+test('the public report of an area shows no figure the small-count rule hides; outside a user’s scope is 404', async ({
+  request,
+  als,
+}) => {
+  const lpr = (await als('lpr')).page.request;
+  const intern = await getJson<FoerderungUebersicht>(lpr, `/api/foerderung?stand=${STAND}&pd=goerlitz`);
+  const betraege = intern.jahre
+    .flatMap((jahr) => ('bewilligtCent' in jahr ? [jahr.bewilligtCent, jahr.ausgezahltCent] : []))
+    .filter((cent): cent is number => cent !== null && cent > 0)
+    .map((cent) => `${integer.format(Math.round(cent / 100))} €`);
+  expect(betraege.length, 'the LPR sees amounts of PD Görlitz').toBeGreaterThan(0);
+
+  const oeffentlich = await bericht(request, `stand=${STAND}&pd=goerlitz`);
+  expect(oeffentlich.text).toContain('Lagebericht Polizeidirektion Görlitz');
+  expect(oeffentlich.text).toContain('Öffentliche Ansicht');
+  expect(betraege.filter((betrag) => oeffentlich.text.includes(betrag))).toEqual([]);
+  // The LPR's own report of the same area has them: the public one left them out, not the data.
+  const eigener = await bericht(lpr, `stand=${STAND}&pd=goerlitz`);
+  expect(betraege.filter((betrag) => eigener.text.includes(betrag))).toEqual(betraege);
+
+  const goerlitz = (await als('goerlitz')).page.request;
+  expect((await goerlitz.get(`/api/bericht?stand=${STAND}&pd=leipzig`)).status()).toBe(404);
+  expect((await goerlitz.get(`/api/bericht?stand=${STAND}&kreis=14713`)).status()).toBe(404);
+  const falsch = await request.get(`/api/bericht?stand=${STAND}&seit=${STAND}`);
+  expect(falsch.status()).toBe(400);
+  expect(((await falsch.json()) as { error: string }).error).toContain('vor dem Stand');
+});
+
+test('the PDF button says what it does and downloads the report of the view shown', async ({ als }) => {
+  const { page } = await als('ministerium');
+  await page.goto(`/?stand=${STAND}&pd=leipzig`);
+  const knopf = page.locator('[data-pdf-knopf]');
+  await expect(knopf).toHaveText('Lagebericht als PDF');
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await knopf.click();
+  await expect(knopf).toHaveText('PDF wird erstellt …');
+  await expect(page.locator('[data-pdf-meldung]')).toContainText('Druckansicht');
+  expect((await download).suggestedFilename()).toBe(`Lagebericht_PD-Leipzig_${STAND}.pdf`);
+  await expect(knopf).toHaveText('Lagebericht als PDF');
+  // The print view of the same view is one link away.
+  await page.locator('[data-druckansicht]').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lagebericht Polizeidirektion Leipzig');
+  await expect(page.locator('[data-bericht-stand]')).toHaveText(deDate(STAND));
+  await expect(page.locator('[data-karte-bereit]')).toBeVisible();
+  await expectAxeClean(page, '/bericht: ');
+});
