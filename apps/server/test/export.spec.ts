@@ -3,7 +3,17 @@ import { strFromU8, unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
-import { STATUS_LABELS, type KommuneSummary } from '@asskomm/domain';
+import {
+  deutschesDatum,
+  STATUS_LABELS,
+  type AuditEntry,
+  type FoerderantragRecord,
+  type FoerderungUebersicht,
+  type KommuneDetail,
+  type KommuneSummary,
+  type KpiPoint,
+  type VisibleEvent,
+} from '@asskomm/domain';
 import { kreisName, polizeidirektionKurz } from '@asskomm/geo';
 import { alsCsv } from '../src/export/csv.ts';
 import { alsXlsx } from '../src/export/xlsx.ts';
@@ -25,6 +35,7 @@ async function herunterladen(url: string, init?: RequestInit): Promise<{ respons
 }
 
 const STAND = '2023-09-14';
+const GOERLITZ = '14626110';
 
 describe.each(TEST_DATABASE_KINDS)('exports on %s', (kind) => {
   const server = useTestServer(kind);
@@ -104,6 +115,95 @@ describe.each(TEST_DATABASE_KINDS)('exports on %s', (kind) => {
     const angaben = await readSheet(Buffer.from(await xlsx.arrayBuffer()), 'Angaben');
     expect(angaben).toContainEqual(['Gebiet', 'Polizeidirektion Görlitz']);
     expect((await pd.request('GET', `/api/kommunen?stand=${STAND}&pd=leipzig&format=csv`)).status).toBe(404);
+  });
+
+  it('the growth series downloads as CSV and XLSX with the figures of the JSON', async () => {
+    const query = `bis=${STAND}&pd=leipzig`;
+    const json = (await (await fetch(`${server.url}/api/kpi/verlauf?${query}`)).json()) as KpiPoint[];
+    const csv = await herunterladen(`${server.url}/api/kpi/verlauf?${query}&format=csv`);
+    expect(csv.response.headers.get('content-disposition')).toMatch(/Kennzahlen_Verlauf_2023-09-14\.csv/);
+    const [kopf, ...zeilen] = leseCsv(csv.bytes);
+    expect(kopf?.slice(0, 3)).toEqual(['Stand', 'beraten', 'Mitglieder']);
+    expect(zeilen).toEqual(
+      json.map((p) => [
+        deutschesDatum(p.stand),
+        ...[p.beraten, p.mitglieder, p.mitgliedGemeinden, p.kpr, p.koordinierungsstellen]
+          .concat([p.sicherheitsanalysenBegonnen, p.sicherheitsanalysenAbgeschlossen])
+          .map(String),
+      ]),
+    );
+    const xlsx = await herunterladen(`${server.url}/api/kpi/verlauf?${query}&format=xlsx`);
+    const [, ...blatt] = await readSheet(xlsx.bytes, 'Kennzahlen_Verlauf');
+    expect(blatt.map((z) => z[0])).toEqual(json.map((p) => new Date(`${p.stand}T00:00:00Z`)));
+    expect(blatt.map((z) => z[2])).toEqual(json.map((p) => p.mitglieder));
+    const angaben = await readSheet(xlsx.bytes, 'Angaben');
+    expect(angaben).toContainEqual(['Gebiet', 'Polizeidirektion Leipzig']);
+  });
+
+  it('funding tables download with the page’s numbers; the public’s hidden figures stay empty', async () => {
+    const lpr = await demoBenutzer(server.url, 'lpr');
+    const query = `stand=${STAND}&pd=goerlitz`;
+    const intern = (await lpr.json<FoerderungUebersicht>('GET', `/api/foerderung?${query}`)).body;
+    const xlsx = await lpr.request('GET', `/api/foerderung?${query}&format=xlsx`);
+    const [kopf, ...jahre] = await readSheet(Buffer.from(await xlsx.arrayBuffer()), 'Foerderung_Haushaltsjahre');
+    expect(kopf?.slice(0, 5)).toEqual(['Haushaltsjahr', 'Budget', 'Anträge', 'beantragt', 'bewilligt']);
+    expect(jahre.map((z) => [z[0], z[4]])).toEqual(
+      intern.jahre.map((j) => [j.haushaltsjahr, j.verborgen ? null : j.bewilligtCent / 100]),
+    );
+    const kreise = await lpr.request('GET', `/api/foerderung?${query}&tabelle=kreis&format=csv`);
+    const [, ...kreisZeilen] = leseCsv(Buffer.from(await kreise.arrayBuffer()));
+    expect(kreisZeilen.map((z) => [z[0], z[1]])).toEqual(intern.nachKreis.map((k) => [k.name, String(k.anzahl)]));
+
+    // The public gets the budget of an area and nothing else: empty amounts, and the reason.
+    const { bytes } = await herunterladen(`${server.url}/api/foerderung?${query}&format=csv`);
+    const [, ...oeffentlich] = leseCsv(bytes);
+    expect(oeffentlich.length).toBeGreaterThan(0);
+    for (const zeile of oeffentlich) {
+      expect(zeile.slice(2, 8)).toEqual(['', '', '', '', '', '']);
+      expect(zeile[8]).toBe('nur für ganz Sachsen öffentlich');
+    }
+    const amounts = intern.jahre.flatMap((j) => (j.verborgen ? [] : [j.bewilligtCent])).filter((c) => c > 0);
+    const text = bytes.toString('utf8');
+    for (const cent of amounts) expect(text).not.toContain((cent / 100).toFixed(2).replace('.', ','));
+    expect((await fetch(`${server.url}/api/foerderung?tabelle=summe&format=csv`)).status).toBe(400);
+  });
+
+  it('applications, a Kommune’s milestones and history download in the caller’s scope', async () => {
+    expect((await fetch(`${server.url}/api/foerderantraege?format=csv`)).status).toBe(401);
+    const pd = await demoBenutzer(server.url, 'pd-goerlitz');
+    const antraege = await pd.json<FoerderantragRecord[]>('GET', `/api/foerderantraege?stand=${STAND}`);
+    const csv = await pd.request('GET', `/api/foerderantraege?stand=${STAND}&format=csv`);
+    const [kopf, ...zeilen] = leseCsv(Buffer.from(await csv.arrayBuffer()));
+    expect(kopf?.[0]).toBe('Nr.');
+    expect(zeilen.map((z) => Number(z[0]))).toEqual(antraege.body.map((a) => a.id));
+    expect(new Set(zeilen.map((z) => z[5]))).toEqual(new Set(['Görlitz']));
+
+    const detail = await pd.json<KommuneDetail>('GET', `/api/kommunen/${GOERLITZ}?stand=${STAND}`);
+    const meilensteine = await pd.request('GET', `/api/kommunen/${GOERLITZ}?stand=${STAND}&format=xlsx`);
+    const [, ...ms] = await readSheet(Buffer.from(await meilensteine.arrayBuffer()), `Meilensteine_${GOERLITZ}`);
+    expect(ms.map((z) => z[0])).toEqual(detail.body.meilensteine.map((m) => new Date(`${m.date}T00:00:00Z`)));
+    expect((await pd.request('GET', `/api/kommunen/14713000?format=csv`)).status).toBe(404);
+
+    const verlauf = await pd.json<VisibleEvent[]>('GET', `/api/kommunen/${GOERLITZ}/verlauf?limit=20`);
+    const verlaufCsv = await pd.request('GET', `/api/kommunen/${GOERLITZ}/verlauf?limit=20&format=csv`);
+    const [vKopf, ...eintraege] = leseCsv(Buffer.from(await verlaufCsv.arrayBuffer()));
+    expect(vKopf).toEqual(['Nr.', 'Zeitpunkt', 'Kommune', 'Wer', 'Änderung', 'Einzelheiten']);
+    expect(eintraege.map((z) => Number(z[0]))).toEqual(verlauf.body.map((e) => e.seq));
+    expect(eintraege.every((z) => /^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/.test(z[1]!))).toBe(true);
+  });
+
+  it('the audit log and the user list download for admins only', async () => {
+    const lpr = await demoBenutzer(server.url, 'lpr');
+    expect((await lpr.request('GET', '/api/audit?format=csv')).status).toBe(404);
+    const admin = await demoBenutzer(server.url, 'admin');
+    const eintraege = await admin.json<AuditEntry[]>('GET', '/api/audit?limit=50');
+    const csv = await admin.request('GET', '/api/audit?limit=50&format=csv');
+    const [, ...zeilen] = leseCsv(Buffer.from(await csv.arrayBuffer()));
+    expect(zeilen.map((z) => Number(z[0]))).toEqual(eintraege.body.map((e) => e.id));
+    const benutzer = await admin.request('GET', '/api/benutzer?format=xlsx');
+    const [kopf, ...konten] = await readSheet(Buffer.from(await benutzer.arrayBuffer()), 'Benutzer');
+    expect(kopf?.slice(0, 3)).toEqual(['Name', 'E-Mail', 'Rolle']);
+    expect(konten.map((z) => z[1])).toContain('pd-goerlitz@demo.asskomm.invalid');
   });
 
   it('a bad format or filter is a 400 naming the parameter, in German', async () => {

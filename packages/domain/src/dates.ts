@@ -21,6 +21,12 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** „2026-11-21“ → „21.11.2026“: the one German way of writing a day (pages, files, PDFs). */
+export function deutschesDatum(iso: string): string {
+  const [jahr, monat, tag] = iso.split('-');
+  return `${tag}.${monat}.${jahr}`;
+}
+
 /** Today's date in Saxony (Europe/Berlin), as YYYY-MM-DD. */
 export function todayInSaxony(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);

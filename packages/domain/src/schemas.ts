@@ -51,13 +51,16 @@ export const agsSchema = z
   .string()
   .regex(AGS_PATTERN, { message: 'ist kein sächsischer Gemeinde- oder Kreisschlüssel' });
 
-/** Query of a page of one thing as of a day (`GET /api/kommunen/:ags`). */
-export const standQuerySchema = z.strictObject({ stand: isoDateSchema.optional() });
-
 /** The file a list endpoint answers with instead of JSON (`?format=csv`, `?format=xlsx`). */
 export const EXPORT_FORMATE = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATE)[number];
 const formatSchema = z.enum(EXPORT_FORMATE, { message: 'muss csv oder xlsx sein' });
+
+/** Query of a page of one thing as of a day (`GET /api/kommunen/:ags`; `format`: its milestones as a file). */
+export const standQuerySchema = z.strictObject({ stand: isoDateSchema.optional(), format: formatSchema.optional() });
+
+/** Query of a list that has no filter of its own (`GET /api/benutzer`): only the file format. */
+export const formatQuerySchema = z.strictObject({ format: formatSchema.optional() });
 
 /** Query of `GET /api/kommunen`: the day, the list's filters and sort (kommunen-liste.ts), the format. */
 export const kommunenQuerySchema = z.strictObject({
@@ -87,6 +90,7 @@ export const kpiVerlaufQuerySchema = z.strictObject({
   bis: bisSchema.optional(),
   pd: polizeidirektionSchema.optional(),
   kreis: kreisAgsSchema.optional(),
+  format: formatSchema.optional(),
 });
 
 /**
@@ -317,12 +321,22 @@ export const auszahlungCreateSchema = z.strictObject({
   version: versionSchema,
 });
 
-/** Query of `GET /api/foerderung` and `GET /api/foerderantraege`. */
-export const foerderungQuerySchema = z.strictObject({
+/** The tables of the funding view, each downloadable (`GET /api/foerderung?tabelle=…&format=…`). */
+export const FOERDER_TABELLEN = ['jahre', 'handlungsfeld', 'zweck', 'polizeidirektion', 'kreis'] as const;
+export type FoerderungTabelle = (typeof FOERDER_TABELLEN)[number];
+
+/** Query of `GET /api/foerderantraege`. */
+export const foerderantraegeQuerySchema = z.strictObject({
   stand: isoDateSchema.optional(),
   jahr: z.coerce.number({ message: 'muss eine Jahreszahl sein' }).int().min(2019).max(2100).optional(),
   pd: polizeidirektionSchema.optional(),
   kreis: kreisAgsSchema.optional(),
+  format: formatSchema.optional(),
+});
+
+/** Query of `GET /api/foerderung`: as the applications, and which of its tables a file holds. */
+export const foerderungQuerySchema = foerderantraegeQuerySchema.extend({
+  tabelle: z.enum(FOERDER_TABELLEN, { message: `muss eine von ${FOERDER_TABELLEN.join(', ')} sein` }).optional(),
 });
 
 /** Body of `POST /api/kommunen/:ags/kommentare`. */
@@ -338,6 +352,7 @@ export const kommentarCreateSchema = z.strictObject({
 export const aktivitaetQuerySchema = z.strictObject({
   limit: z.coerce.number({ message: 'muss eine Zahl sein' }).int().min(1).max(200).default(50),
   vor: z.coerce.number({ message: 'muss eine Zahl sein' }).int().positive().optional(),
+  format: formatSchema.optional(),
 });
 
 /** Payload of the socket message `presence:set`. */

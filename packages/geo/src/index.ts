@@ -120,6 +120,11 @@ export function kreisName(ags: string): string {
   return kreisByAgs(ags)?.name ?? ags;
 }
 
+/** „14626110“ → „Görlitz“, „14626“ → „Görlitz“ (the Kreis); a dissolved Gemeinde's AGS names its successor. */
+export function kommuneName(ags: string): string {
+  return (ags.length === 5 ? kreisByAgs(ags)?.name : aktuelleGemeinde(ags)?.name) ?? ags;
+}
+
 const PD_NAMES = new Map<string, string>(POLIZEIDIREKTIONEN.map((pd) => [pd.id, pd.name]));
 
 /** „goerlitz“ → „Polizeidirektion Görlitz“ */

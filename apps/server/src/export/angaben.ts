@@ -1,11 +1,15 @@
-import { type Scope } from '@asskomm/domain';
-import { polizeidirektionName } from '@asskomm/geo';
-import { deutschesDatum } from './tabelle.ts';
+import { deutschesDatum, type PolizeidirektionId, type Scope } from '@asskomm/domain';
+import { kreisName, polizeidirektionName } from '@asskomm/geo';
 
 const QUELLE = 'ASSKomm Lagebild, Landespräventionsrat Sachsen (Allianz Sichere Sächsische Kommunen)';
 
-/** „Sachsen“, or the Polizeidirektion the figures are limited to. */
-export function gebietVon(scope: Scope): string {
+/** The area the figures are of: a chosen Kreis or Polizeidirektion, else the caller's scope. */
+export function gebietVon(
+  scope: Scope,
+  gewaehlt: { pd?: PolizeidirektionId | undefined; kreis?: string | undefined } = {},
+): string {
+  if (gewaehlt.kreis) return `Kreis ${kreisName(gewaehlt.kreis)}`;
+  if (gewaehlt.pd) return polizeidirektionName(gewaehlt.pd);
   if (scope.kind !== 'polizeidirektion') return 'Sachsen';
   return polizeidirektionName(scope.polizeidirektion);
 }
@@ -23,21 +27,27 @@ const ERSTELLT = new Intl.DateTimeFormat('de-DE', {
 export function angabenFuer(input: {
   stand: string;
   scope: Scope;
+  /** A Polizeidirektion or Kreis the figures are limited to by the query. */
+  gewaehlt?: { pd?: PolizeidirektionId | undefined; kreis?: string | undefined };
   filter: readonly string[];
   von: string | null;
-  demodaten: number;
+  /** Rows that are (or hold) demo data; for figures summed over many records, whether any is. */
+  demodaten: number | boolean;
   jetzt?: Date;
 }): [string, string][] {
   return [
     ['Stand', deutschesDatum(input.stand)],
-    ['Gebiet', gebietVon(input.scope)],
+    ['Gebiet', gebietVon(input.scope, input.gewaehlt)],
     ['Filter', input.filter.length ? input.filter.join('; ') : 'keine'],
     ['Erstellt', ERSTELLT.format(input.jetzt ?? new Date())],
     ['Erstellt von', input.von ?? 'öffentliche Ansicht'],
     ['Quelle', QUELLE],
-    [
-      'Demodaten',
-      input.demodaten ? `${input.demodaten} Zeilen enthalten erfundene Demodaten (Spalte „Demodaten“).` : 'keine',
-    ],
+    ['Demodaten', demodatenText(input.demodaten)],
   ];
+}
+
+function demodatenText(demodaten: number | boolean): string {
+  if (demodaten === true) return 'Die Zahlen enthalten erfundene Demodaten.';
+  if (!demodaten) return 'keine';
+  return `${demodaten} Zeilen enthalten erfundene Demodaten.`;
 }

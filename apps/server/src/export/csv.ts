@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import { deutschesDatum, type Spalte, type Tabelle, type Zellwert } from './tabelle.ts';
+import { deutschesDatum } from '@asskomm/domain';
+import { saechsischeZeit, type Spalte, type Tabelle, type Zellwert } from './tabelle.ts';
 
 /**
  * A cell a spreadsheet would read as a formula (OWASP „CSV injection“): `=`, `+`, `-`, `@`, tab or
@@ -17,6 +18,13 @@ function zelle<Z>(spalte: Spalte<Z>, wert: Zellwert): string {
       return (Number(wert) / 100).toFixed(2).replace('.', ',');
     case 'datum':
       return deutschesDatum(String(wert));
+    case 'zeitpunkt': {
+      const [tag = '', uhrzeit = ''] = saechsischeZeit(String(wert)).split(' ');
+      return `${deutschesDatum(tag)} ${uhrzeit.slice(0, 5)}`;
+    }
+    case 'anteil':
+      // Percent with one decimal, decimal comma; the column title says „in %“.
+      return (Number(wert) * 100).toFixed(1).replace('.', ',');
     case 'janein':
       return wert ? 'ja' : 'nein';
     case 'text': {

@@ -18,3 +18,14 @@ export async function sendeTabelle<Z>(res: Response, tabelle: Tabelle<Z>, format
   res.set('Cache-Control', 'private, no-store');
   res.send(inhalt);
 }
+
+/** The list as JSON, or, with `format`, as that file: one answer for every list endpoint. */
+export async function alsListe<Z>(
+  res: Response,
+  json: unknown,
+  format: ExportFormat | undefined,
+  tabelle: () => Tabelle<Z>,
+): Promise<void> {
+  if (format) await sendeTabelle(res, tabelle(), format);
+  else res.json(json);
+}

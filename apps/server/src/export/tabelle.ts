@@ -6,9 +6,9 @@
 
 /**
  * text: as it is · zahl: an integer · euro: integer cents, written as euros · datum: 'YYYY-MM-DD'
- * · janein: a flag.
+ * · zeitpunkt: an ISO timestamp, written in Saxon time · anteil: a ratio (0.81 = 81 %) · janein: a flag.
  */
-export type Spaltenart = 'text' | 'zahl' | 'euro' | 'datum' | 'janein';
+export type Spaltenart = 'text' | 'zahl' | 'euro' | 'datum' | 'zeitpunkt' | 'anteil' | 'janein';
 
 export type Zellwert = string | number | boolean | null;
 
@@ -31,8 +31,30 @@ export interface Tabelle<Z> {
   angaben: readonly (readonly [string, string])[];
 }
 
-/** 'YYYY-MM-DD' → 'TT.MM.JJJJ' */
-export function deutschesDatum(iso: string): string {
-  const [jahr, monat, tag] = iso.split('-');
-  return `${tag}.${monat}.${jahr}`;
+/**
+ * A table whose row type the caller need not know (one endpoint, several tables): its columns
+ * read the rows it was built with, and nothing else reads them.
+ */
+export function ohneZeilentyp<Z>(tabelle: Tabelle<Z>): Tabelle<unknown> {
+  return tabelle as Tabelle<unknown>;
+}
+
+const WANDUHR = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * A moment as the clock in Saxony showed it: 'YYYY-MM-DD HH:MM:SS'. Files carry no time zone, so
+ * they hold the wall time a reader in Saxony expects.
+ */
+export function saechsischeZeit(iso: string): string {
+  const teil = Object.fromEntries(WANDUHR.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${teil.year}-${teil.month}-${teil.day} ${teil.hour}:${teil.minute}:${teil.second}`;
 }

@@ -1,8 +1,9 @@
 import writeExcelFile, { type Cell, type Row } from 'write-excel-file/node';
-import type { Spalte, Tabelle, Zellwert } from './tabelle.ts';
+import { saechsischeZeit, type Spalte, type Tabelle, type Zellwert } from './tabelle.ts';
 
 const EURO = '#,##0.00 "€"';
 const DATUM = 'dd.mm.yyyy';
+const ZEITPUNKT = 'dd.mm.yyyy hh:mm';
 
 function zelle<Z>(spalte: Spalte<Z>, wert: Zellwert): Cell {
   if (wert === null) return null;
@@ -14,6 +15,12 @@ function zelle<Z>(spalte: Spalte<Z>, wert: Zellwert): Cell {
     case 'datum':
       // Midnight UTC of that day: Excel keeps no time zone, so the day is exactly the one meant.
       return { type: Date, value: new Date(`${String(wert)}T00:00:00Z`), format: DATUM };
+    case 'zeitpunkt':
+      // Saxon wall time written as UTC: Excel shows exactly that clock time.
+      return { type: Date, value: new Date(`${saechsischeZeit(String(wert)).replace(' ', 'T')}Z`), format: ZEITPUNKT };
+    case 'anteil':
+      // The same figure as the CSV's percent, as a number Excel can compute with.
+      return { type: Number, value: Number(wert) * 100, format: '0.0' };
     case 'janein':
       return { type: String, value: wert ? 'ja' : 'nein' };
     case 'text':

@@ -6,22 +6,37 @@ import {
   passwordResetSchema,
   benutzerCreateSchema,
   benutzerUpdateSchema,
+  formatQuerySchema,
+  todayInSaxony,
   type BenutzerInfo,
 } from '@asskomm/domain';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import { requirePermission, requireSignedIn } from '../authorization.ts';
+import { actorOf, requirePermission, requireSignedIn, scopeOfRequest } from '../authorization.ts';
 import { clientIp, parseBody, parseParam, parseQuery } from '../http.ts';
+import { angabenFuer } from '../export/angaben.ts';
+import { alsListe } from '../export/send.ts';
+import { auditTabelle, benutzerTabelle } from '../export/verwaltung.ts';
 import { HttpError, NOT_FOUND } from '@asskomm/domain';
 
 const auditQuerySchema = z.strictObject({
   limit: z.coerce.number({ message: 'muss eine Zahl sein' }).int().min(1).max(1000).default(200),
+  format: formatQuerySchema.shape.format,
 });
 
 export interface BenutzerRoutesDeps {
   auth: AuthService;
   disconnectBenutzer(benutzerId: number): void;
+}
+
+/** What the administration's files say of themselves: today, the whole Land, who. */
+function verwaltungsKopf(res: express.Response, filter: string[], demodaten: number) {
+  const stand = todayInSaxony();
+  return {
+    stand,
+    angaben: angabenFuer({ stand, scope: scopeOfRequest(res), filter, von: actorOf(res).name, demodaten }),
+  };
 }
 
 function adminRouter(): express.Router {
@@ -38,8 +53,12 @@ export function benutzerRoutes({ auth, disconnectBenutzer }: BenutzerRoutesDeps)
   const { handle } = auth;
   const router = adminRouter();
 
-  router.get('/', async (_req, res) => {
-    res.json(await benutzer.list(handle.db));
+  router.get('/', async (req, res) => {
+    const { format } = parseQuery(formatQuerySchema, req);
+    const zeilen = await benutzer.list(handle.db);
+    await alsListe(res, zeilen, format, () =>
+      benutzerTabelle(zeilen, verwaltungsKopf(res, [], zeilen.filter((b) => b.demo).length)),
+    );
   });
 
   router.post('/', async (req, res) => {
@@ -129,8 +148,11 @@ export function benutzerRoutes({ auth, disconnectBenutzer }: BenutzerRoutesDeps)
 export function auditRoutes({ handle }: Pick<AuthService, 'handle'>): express.Router {
   const router = adminRouter();
   router.get('/', async (req, res) => {
-    const { limit } = parseQuery(auditQuerySchema, req);
-    res.json(await audit.latest(handle.db, limit));
+    const { limit, format } = parseQuery(auditQuerySchema, req);
+    const zeilen = await audit.latest(handle.db, limit);
+    await alsListe(res, zeilen, format, () =>
+      auditTabelle(zeilen, verwaltungsKopf(res, [`die neuesten ${limit} Einträge`], 0)),
+    );
   });
   return router;
 }

@@ -4,6 +4,7 @@ import {
   auszahlungCreateSchema,
   foerderantragCreateSchema,
   foerderantragUpdateSchema,
+  foerderantraegeQuerySchema,
   foerderungQuerySchema,
   foerderungUebersicht,
   idParamSchema,
@@ -15,6 +16,9 @@ import { KREISE } from '@asskomm/geo';
 import { actorOf, checkArea, requireSignedIn, scopeOfRequest } from '../authorization.ts';
 import { idempotencyKeyOf, parseBody, parseParam, parseQuery } from '../http.ts';
 import { hidesSmallFoerderung } from '../kiosk.ts';
+import { angabenFuer } from '../export/angaben.ts';
+import { antraegeTabelle, foerderTabelle } from '../export/foerderung.ts';
+import { alsListe } from '../export/send.ts';
 
 /**
  * Funding under the RL KommPräv: the aggregated overview (public), the applications (signed-in users
@@ -24,7 +28,14 @@ export function foerderungRoutes(handle: DbHandle): express.Router {
   const router = express.Router();
 
   router.get('/foerderung', async (req, res) => {
-    const { stand = todayInSaxony(), jahr, pd, kreis } = parseQuery(foerderungQuerySchema, req);
+    const {
+      stand = todayInSaxony(),
+      jahr,
+      pd,
+      kreis,
+      format,
+      tabelle = 'jahre',
+    } = parseQuery(foerderungQuerySchema, req);
     const scope = scopeOfRequest(res);
     checkArea(scope, { pd, kreis });
     const oeffentlich = await hidesSmallFoerderung(handle, req, scope);
@@ -33,16 +44,28 @@ export function foerderungRoutes(handle: DbHandle): express.Router {
       foerderantraege.budgets(handle.db),
     ]);
     const inScope = (polizeidirektion: (typeof POLIZEIDIREKTION_IDS)[number]) => scopeCovers(scope, polizeidirektion);
-    res.json(
-      foerderungUebersicht({
+    const uebersicht = foerderungUebersicht({
+      stand,
+      haushaltsjahr: jahr ?? Number(stand.slice(0, 4)),
+      antraege,
+      budgets,
+      oeffentlichAm: oeffentlich ? todayInSaxony() : null,
+      gebiet: kreis ?? pd ?? 'land',
+      polizeidirektionen: POLIZEIDIREKTION_IDS.filter(inScope),
+      kreise: KREISE.filter((k) => inScope(k.polizeidirektion)),
+    });
+    await alsListe(res, uebersicht, format, () =>
+      foerderTabelle(uebersicht, tabelle, {
         stand,
-        haushaltsjahr: jahr ?? Number(stand.slice(0, 4)),
-        antraege,
-        budgets,
-        oeffentlichAm: oeffentlich ? todayInSaxony() : null,
-        gebiet: kreis ?? pd ?? 'land',
-        polizeidirektionen: POLIZEIDIREKTION_IDS.filter(inScope),
-        kreise: KREISE.filter((k) => inScope(k.polizeidirektion)),
+        angaben: angabenFuer({
+          stand,
+          scope,
+          gewaehlt: { pd, kreis },
+          filter: [`Haushaltsjahr ${uebersicht.haushaltsjahr}`],
+          von: actorOf(res).name,
+          // The public's figures of an area are hidden (public-figures.ts): no applications in them.
+          demodaten: (!oeffentlich || !(pd || kreis)) && antraege.some((a) => a.synthetisch),
+        }),
       }),
     );
   });
@@ -50,10 +73,27 @@ export function foerderungRoutes(handle: DbHandle): express.Router {
   // Per-application funding is not public.
   router.get('/foerderantraege', async (req, res) => {
     requireSignedIn(res);
-    const { stand = todayInSaxony(), jahr, pd, kreis } = parseQuery(foerderungQuerySchema, req);
+    const { stand = todayInSaxony(), jahr, pd, kreis, format } = parseQuery(foerderantraegeQuerySchema, req);
     const scope = scopeOfRequest(res);
     checkArea(scope, { pd, kreis });
-    res.json(await foerderantraege.list(handle.db, scope, stand, { haushaltsjahr: jahr, polizeidirektion: pd, kreis }));
+    const zeilen = await foerderantraege.list(handle.db, scope, stand, {
+      haushaltsjahr: jahr,
+      polizeidirektion: pd,
+      kreis,
+    });
+    await alsListe(res, zeilen, format, () =>
+      antraegeTabelle(zeilen, {
+        stand,
+        angaben: angabenFuer({
+          stand,
+          scope,
+          gewaehlt: { pd, kreis },
+          filter: jahr ? [`Haushaltsjahr ${jahr}`] : [],
+          von: actorOf(res).name,
+          demodaten: zeilen.filter((a) => a.synthetisch).length,
+        }),
+      }),
+    );
   });
 
   router.post('/foerderantraege', async (req, res) => {

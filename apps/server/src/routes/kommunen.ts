@@ -25,7 +25,9 @@ import {
 import { kreisName } from '@asskomm/geo';
 import { actorOf, checkArea, scopeOfRequest } from '../authorization.ts';
 import { kommunenTabelle } from '../export/kommunen.ts';
-import { sendeTabelle } from '../export/send.ts';
+import { alsListe, sendeTabelle } from '../export/send.ts';
+import { angabenFuer } from '../export/angaben.ts';
+import { meilensteineTabelle } from '../export/kommune.ts';
 import { idempotencyKeyOf, parseBody, parseParam, parseQuery } from '../http.ts';
 
 /**
@@ -48,10 +50,22 @@ export function kommunenRoutes(handle: DbHandle): express.Router {
 
   router.get('/kommunen/:ags', async (req, res) => {
     const ags = parseParam(agsSchema, req.params.ags);
-    const { stand = todayInSaxony() } = parseQuery(standQuerySchema, req);
-    const detail = await kommunen.findDetail(handle.db, scopeOfRequest(res), ags, stand);
+    const { stand = todayInSaxony(), format } = parseQuery(standQuerySchema, req);
+    const scope = scopeOfRequest(res);
+    const detail = await kommunen.findDetail(handle.db, scope, ags, stand);
     if (!detail) throw new HttpError(404, KOMMUNE_NOT_FOUND);
-    res.json(detail);
+    await alsListe(res, detail, format, () =>
+      meilensteineTabelle(detail, {
+        stand,
+        angaben: angabenFuer({
+          stand,
+          scope,
+          filter: [`Kommune ${detail.name} (${detail.ags})`],
+          von: actorOf(res).name,
+          demodaten: detail.meilensteine.filter((m) => m.synthetisch).length,
+        }),
+      }),
+    );
   });
 
   router.post('/kommunen/:ags/meilensteine', async (req, res) => {

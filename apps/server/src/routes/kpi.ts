@@ -10,7 +10,10 @@ import {
   type KpiPoint,
   type KpiSnapshot,
 } from '@asskomm/domain';
-import { checkArea, scopeOfRequest } from '../authorization.ts';
+import { actorOf, checkArea, scopeOfRequest } from '../authorization.ts';
+import { angabenFuer } from '../export/angaben.ts';
+import { verlaufTabelle } from '../export/kpi.ts';
+import { alsListe } from '../export/send.ts';
 import { parseQuery } from '../http.ts';
 import { hidesSmallFoerderung } from '../kiosk.ts';
 import { perCommitCache } from './per-commit-cache.ts';
@@ -42,14 +45,29 @@ export function kpiRoutes(handle: DbHandle): express.Router {
   // The growth series is the most expensive answer and every open screen asks for it after a change.
   const verlauf = perCommitCache<KpiPoint[]>(handle);
   router.get('/kpi/verlauf', async (req, res) => {
-    const { bis = todayInSaxony(), pd, kreis } = parseQuery(kpiVerlaufQuerySchema, req);
+    const { bis = todayInSaxony(), pd, kreis, format } = parseQuery(kpiVerlaufQuerySchema, req);
     const scope = scopeOfRequest(res);
     checkArea(scope, { pd, kreis });
     const dates = [...new Set([...monthEnds(PROGRAMME_START, bis), bis])].filter((d) => d <= bis);
-    res.json(
-      await verlauf([scope, pd, kreis, bis], () =>
-        kpi.countsOn(handle.db, scope, dates, { polizeidirektion: pd, kreis }),
-      ),
+    const punkte = await verlauf([scope, pd, kreis, bis], () =>
+      kpi.countsOn(handle.db, scope, dates, { polizeidirektion: pd, kreis }),
+    );
+    // Whether demo records are in the sums, for the file's Angaben (the JSON has no such field).
+    const demodaten = format
+      ? (await kpi.snapshot(handle.db, scope, bis, { polizeidirektion: pd, kreis })).demodaten
+      : false;
+    await alsListe(res, punkte, format, () =>
+      verlaufTabelle(punkte, {
+        stand: bis,
+        angaben: angabenFuer({
+          stand: bis,
+          scope,
+          gewaehlt: { pd, kreis },
+          filter: [],
+          von: actorOf(res).name,
+          demodaten,
+        }),
+      }),
     );
   });
 

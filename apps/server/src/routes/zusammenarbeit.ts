@@ -7,8 +7,13 @@ import {
   HttpError,
   kommentarCreateSchema,
   NOT_FOUND,
+  todayInSaxony,
   type Scope,
 } from '@asskomm/domain';
+import { kommuneName } from '@asskomm/geo';
+import { angabenFuer } from '../export/angaben.ts';
+import { ereignisTabelle } from '../export/kommune.ts';
+import { alsListe } from '../export/send.ts';
 import { actorOf, requireSignedIn, scopeOfRequest } from '../authorization.ts';
 import { idempotencyKeyOf, parseBody, parseParam, parseQuery } from '../http.ts';
 
@@ -28,16 +33,42 @@ export function zusammenarbeitRoutes(handle: DbHandle): express.Router {
     return { ags, polizeidirektion };
   };
 
+  /** The newest events as JSON or a file; `name` and `kommune` say what the file holds. */
+  const sendeEreignisse = async (
+    res: express.Response,
+    { format, ...query }: ReturnType<typeof aktivitaetQuerySchema.parse>,
+    name: string,
+    ags?: string,
+  ) => {
+    const scope = scopeOfRequest(res);
+    const zeilen = await events.newest(db, scope, { ...query, ags });
+    const stand = todayInSaxony();
+    const filter = [
+      ...(ags ? [`Kommune ${kommuneName(ags)} (${ags})`] : []),
+      `die neuesten ${query.limit} Änderungen${query.vor ? ` vor Nr. ${query.vor}` : ''}`,
+    ];
+    await alsListe(res, zeilen, format, () =>
+      ereignisTabelle(name, zeilen, {
+        stand,
+        angaben: angabenFuer({
+          stand,
+          scope,
+          filter,
+          von: actorOf(res).name,
+          demodaten: zeilen.filter((e) => e.after !== null && 'synthetisch' in e.after && e.after.synthetisch).length,
+        }),
+      }),
+    );
+  };
+
   router.get('/aktivitaet', async (req, res) => {
-    const query = parseQuery(aktivitaetQuerySchema, req);
-    res.json(await events.newest(db, scopeOfRequest(res), query));
+    await sendeEreignisse(res, parseQuery(aktivitaetQuerySchema, req), 'Aenderungen');
   });
 
   router.get('/kommunen/:ags/verlauf', async (req, res) => {
     const query = parseQuery(aktivitaetQuerySchema, req);
-    const scope = scopeOfRequest(res);
-    const { ags } = await kommuneInScope(scope, req.params.ags);
-    res.json(await events.newest(db, scope, { ...query, ags }));
+    const { ags } = await kommuneInScope(scopeOfRequest(res), req.params.ags);
+    await sendeEreignisse(res, query, `Verlauf_${ags}`, ags);
   });
 
   router.get('/kommunen/:ags/kommentare', async (req, res) => {

@@ -1,6 +1,6 @@
 import type { VersionConflict } from '@asskomm/domain';
 import type { Sent } from '$lib/api';
-import { beschreibeEreignis } from '$lib/live/ereignis';
+import { beschreibeEreignis } from '@asskomm/domain/ereignis';
 import { formatDateTime } from './format';
 
 /** What the UI keeps of a 409: the server's message, the version to re-apply with, and what changed. */

@@ -1,4 +1,5 @@
 /** Every number, date and amount the dashboard shows is formatted here, in German. */
+import { deutschesDatum } from '@asskomm/domain';
 
 const integer = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 0 });
@@ -11,7 +12,6 @@ const euroCompact = new Intl.NumberFormat('de-DE', {
   maximumFractionDigits: 1,
 });
 // ISO dates are calendar days; formatting them in UTC keeps the day from shifting.
-const day = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
 const monthYear = new Intl.DateTimeFormat('de-DE', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const clock = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' });
 const moment = new Intl.DateTimeFormat('de-DE', {
@@ -65,9 +65,7 @@ export function formatEuroCompact(cent: number): string {
 }
 
 /** „2026-11-21“ → „21.11.2026“ */
-export function formatDate(iso: string): string {
-  return day.format(isoToUtc(iso));
-}
+export const formatDate = deutschesDatum;
 
 /** „2026-11-30“ → „Nov. 2026“ */
 export function formatMonth(iso: string): string {

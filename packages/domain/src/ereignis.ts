@@ -1,11 +1,10 @@
-import {
-  FOERDERZWECK_LABELS,
-  MEILENSTEIN_LABELS,
-  type FoerderantragRecord,
-  type MeilensteinRecord,
-  type VisibleEvent,
-} from '@asskomm/domain';
-import { formatDate } from '$lib/ui/format';
+// Its own entry point (`@asskomm/domain/ereignis`): the dashboard loads the wording with the first
+// live change, not with the overview; the server's history exports use the same sentences.
+import type { FoerderantragRecord, MeilensteinRecord } from './api.ts';
+import { deutschesDatum as formatDate } from './dates.ts';
+import type { VisibleEvent } from './events.ts';
+import { FOERDERZWECK_LABELS } from './foerderung.ts';
+import { MEILENSTEIN_LABELS } from './meilensteine.ts';
 
 /** What an event changed, in German: a headline and the details (before → after, reason …). */
 export interface EreignisText {

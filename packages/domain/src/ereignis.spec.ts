@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { publicMeilenstein, type MeilensteinRecord } from '@asskomm/domain';
-import { beschreibeEreignis } from './ereignis';
+import type { MeilensteinRecord } from './api.ts';
+import { beschreibeEreignis } from './ereignis.ts';
+import { publicMeilenstein } from './events.ts';
 
 const meilenstein: MeilensteinRecord = {
   id: 7,
