@@ -43,3 +43,27 @@ test('a chart downloads as a PNG picture and its numbers as CSV', async ({ besuc
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toBe('text/csv; charset=utf-8');
 });
+
+test('the map downloads as SVG and PNG with title, Stand, legend and attribution', async ({ besucher }) => {
+  const { page } = await besucher();
+  await page.goto(`/?stand=${STAND}`);
+  await expect(page.locator('svg[data-karte-bereit]')).toBeAttached();
+  const knoepfe = page.locator('[data-karte-datei]');
+
+  const svgDownload = page.waitForEvent('download');
+  await knoepfe.getByRole('button', { name: /^SVG/ }).click();
+  const svg = await readFile(await (await svgDownload).path(), 'utf8');
+  expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  expect(svg).toContain(`Status der Gemeinden: Sachsen, Stand ${deDate(STAND)}`);
+  expect(svg).toContain('Kartengrundlage: © GeoBasis-DE / BKG');
+  expect(svg).toMatch(/Mitglied mit KPR: \d+/);
+  expect(svg.match(/<path [^>]*data-ags="\d{8}"/g)).toHaveLength(418);
+
+  const pngDownload = page.waitForEvent('download');
+  await knoepfe.getByRole('button', { name: /^PNG/ }).click();
+  const download = await pngDownload;
+  expect(download.suggestedFilename()).toBe(`Karte_${STAND}.png`);
+  const png = await readFile(await download.path());
+  expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+  expect(png.readUInt32BE(16)).toBe(2000);
+});
