@@ -1,6 +1,13 @@
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { FoerderungUebersicht, KommuneSummary, KpiSnapshot } from '@asskomm/domain';
+import { createHash } from 'node:crypto';
+import type {
+  BerichtPruefung,
+  FoerderungUebersicht,
+  KommuneDetail,
+  KommuneSummary,
+  KpiSnapshot,
+} from '@asskomm/domain';
 import { deDate, expect, expectAxeClean, getJson, integer, test } from './fixtures';
 
 // The Lagebericht as a PDF read back by a PDF parser (pdf.js), compared with the API's figures.
@@ -159,4 +166,50 @@ test('the PDF button says what it does and downloads the report of the view show
   await expect(page.locator('[data-bericht-stand]')).toHaveText(deDate(STAND));
   await expect(page.locator('[data-karte-bereit]')).toBeVisible();
   await expectAxeClean(page, '/bericht: ');
+});
+
+test('a PDF handed on stays checkable: its record, its SHA-256, and the corrections since', async ({
+  apiAls,
+  als,
+}, testInfo) => {
+  const lpr = await apiAls('lpr');
+  const stand = '2025-11-30';
+  const response = await lpr.get(`/api/bericht?stand=${stand}&pd=goerlitz`, { timeout: 60_000 });
+  const pdf = await liesPdf(response);
+  const nummer = /Prüfnummer ([a-z0-9]{10}) – prüfbar unter (\S+)/.exec(pdf.text);
+  expect(nummer, 'the cover names its Prüfnummer and address').not.toBeNull();
+  const [, id, adresse] = nummer!;
+  expect(new URL(adresse!).pathname).toBe(`/bericht/pruefen/${id}`);
+
+  const eintrag = await getJson<BerichtPruefung>(lpr, `/api/berichte/${id}`);
+  expect(eintrag).toMatchObject({ id, polizeidirektion: 'goerlitz', stand, oeffentlich: false, korrekturen: [] });
+  expect(eintrag.sha256).toBe(createHash('sha256').update(pdf.bytes).digest('hex'));
+
+  // A back-dated milestone of a Kommune in the report's area corrects what the report said.
+  const kommunen = await getJson<KommuneSummary[]>(lpr, '/api/kommunen');
+  const ziel = kommunen.find(
+    (k) => k.polizeidirektion === 'goerlitz' && k.ags.length === 8 && k.status === 'kein_kontakt',
+  )!;
+  const detail = await getJson<KommuneDetail>(lpr, `/api/kommunen/${ziel.ags}`);
+  const erfasst = await lpr.post(`/api/kommunen/${ziel.ags}/meilensteine`, {
+    data: { kind: 'erstberatung', date: '2025-06-02', version: detail.version },
+  });
+  expect(erfasst.status(), await erfasst.text()).toBe(201);
+  const danach = await getJson<BerichtPruefung>(lpr, `/api/berichte/${id}`);
+  expect(danach.korrekturen.map((e) => [e.type, e.ags])).toEqual([['meilenstein:recorded', ziel.ags]]);
+
+  const { page } = await als('lpr');
+  await page.goto(`/bericht/pruefen/${id}`);
+  await expect(page.getByRole('heading', { level: 2, name: '1 nachträgliche Korrektur' })).toBeVisible();
+  await expect(page.locator(`[data-korrektur]`)).toContainText(`Erstberatung vom 02.06.2025 – ${ziel.name}`);
+  await expect(page.locator('[data-sha256]')).toHaveText(eintrag.sha256);
+  await expectAxeClean(page, '/bericht/pruefen: ');
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await testInfo.attach('pruefen-390', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+
+  // Outside the report's area it does not exist; an unknown number neither.
+  const leipzig = (await als('leipzig')).page.request;
+  expect((await leipzig.get(`/api/berichte/${id}`)).status()).toBe(404);
+  expect((await lpr.get('/api/berichte/aaaaaaaaaa')).status()).toBe(404);
 });

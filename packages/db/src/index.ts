@@ -8,6 +8,7 @@ export { type Outcome } from './command.ts';
 export * from './commands/index.ts';
 export * as audit from './audit.ts';
 export * as benutzer from './benutzer.ts';
+export * as berichte from './berichte.ts';
 export * as events from './events.ts';
 export * as foerderantraege from './foerderantraege.ts';
 export * as housekeeping from './housekeeping.ts';

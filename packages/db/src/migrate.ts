@@ -10,6 +10,7 @@ import * as praesentation from '../migrations/2026-11-21T1700_praesentation.ts';
 import * as germanNames from '../migrations/2026-12-02T0800_german_names.ts';
 import * as idempotencyKey from '../migrations/2026-12-02T0900_idempotency_key.ts';
 import * as rateLimit from '../migrations/2026-12-02T1700_rate_limit.ts';
+import * as bericht from '../migrations/2026-12-04T0000_bericht.ts';
 import type { Database } from './schema.ts';
 
 // Listed statically (not read from disk) so the bundled server carries its migrations with it.
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02T0800_german_names': germanNames,
   '2026-12-02T0900_idempotency_key': idempotencyKey,
   '2026-12-02T1700_rate_limit': rateLimit,
+  '2026-12-04T0000_bericht': bericht,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -187,6 +187,21 @@ export interface IdempotencyKeyTable {
 }
 
 /** Requests of one client (`key`) in the minute starting at `window_start`. */
+/** A Lagebericht PDF as handed out (2026-12-04T0000_bericht). */
+export interface BerichtTable {
+  id: string;
+  polizeidirektion_id: PolizeidirektionId | null;
+  kreis: string | null;
+  stand: string;
+  seit: string;
+  seq: ColumnType<string, number, never>;
+  sha256: string;
+  oeffentlich: boolean;
+  benutzer_id: number | null;
+  erstellt_von: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface RateLimitTable {
   key: string;
   window_start: Date;
@@ -212,6 +227,7 @@ export interface Database {
   kiosk_link: KioskLinkTable;
   idempotency_key: IdempotencyKeyTable;
   rate_limit: RateLimitTable;
+  bericht: BerichtTable;
 }
 
 export type NewKommune = Insertable<KommuneTable>;

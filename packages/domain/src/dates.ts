@@ -27,6 +27,15 @@ export function deutschesDatum(iso: string): string {
   return `${tag}.${monat}.${jahr}`;
 }
 
+/** The same day one year earlier (29 February becomes 28 February), not before the programme start. */
+export function einJahrVorher(stand: string): string {
+  const year = Number(stand.slice(0, 4)) - 1;
+  const date = new Date(Date.UTC(year, Number(stand.slice(5, 7)) - 1, Number(stand.slice(8, 10))));
+  if (date.getUTCMonth() !== Number(stand.slice(5, 7)) - 1) date.setUTCDate(0);
+  const iso = date.toISOString().slice(0, 10);
+  return iso < PROGRAMME_START ? PROGRAMME_START : iso;
+}
+
 /** Today's date in Saxony (Europe/Berlin), as YYYY-MM-DD. */
 export function todayInSaxony(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);

@@ -1,5 +1,6 @@
 export * from './access.ts';
 export * from './api.ts';
+export * from './bericht.ts';
 export * from './codes.ts';
 export * from './kommentare.ts';
 export * from './dates.ts';

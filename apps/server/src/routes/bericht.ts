@@ -1,8 +1,19 @@
+import { createHash, randomBytes } from 'node:crypto';
 import express from 'express';
-import type { DbHandle } from '@asskomm/db';
-import { berichtQuerySchema, HttpError, todayInSaxony, type BerichtQuery } from '@asskomm/domain';
-import { kreisName, polizeidirektionKurz } from '@asskomm/geo';
-import { checkArea, principalOf, scopeOfRequest } from '../authorization.ts';
+import { berichte, events, type DbHandle } from '@asskomm/db';
+import {
+  aendertBerichtBis,
+  berichtQuerySchema,
+  einJahrVorher,
+  HttpError,
+  NOT_FOUND,
+  scopeCovers,
+  todayInSaxony,
+  type BerichtPruefung,
+  type BerichtQuery,
+} from '@asskomm/domain';
+import { kreisName, polizeidirektionKurz, polizeidirektionOfGemeinde, polizeidirektionOfKreis } from '@asskomm/geo';
+import { actorOf, checkArea, principalOf, scopeOfRequest } from '../authorization.ts';
 import { parseQuery } from '../http.ts';
 import type { PdfRenderer } from '../bericht/renderer.ts';
 import { perCommitCache } from './per-commit-cache.ts';
@@ -35,14 +46,30 @@ function dateiname({ pd, kreis }: BerichtQuery, stand: string): string {
   return `Lagebericht_${gebiet}_${stand}.pdf`;
 }
 
-/** The page `/bericht` of the dashboard with the same view. */
-function berichtSeite({ pd, kreis, seit }: BerichtQuery, stand: string): string {
+/** The page `/bericht` of the dashboard with the same view, and the address that verifies it. */
+function berichtSeite({ pd, kreis, seit }: BerichtQuery, stand: string, pruefadresse?: string): string {
   const query = new URLSearchParams({ stand });
   if (pd) query.set('pd', pd);
   if (kreis) query.set('kreis', kreis);
   if (seit) query.set('seit', seit);
+  if (pruefadresse) query.set('pruefadresse', pruefadresse);
   return `/bericht?${query}`;
 }
+
+/** A Prüfnummer: 10 characters of [a-z0-9], short enough to type from paper (about 51 bits). */
+const PRUEFNUMMER = /^[a-z0-9]{10}$/;
+function neuePruefnummer(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  return [...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+/** The Polizeidirektion a Kommune (8 digits) or Kreis (5 digits) lies in. */
+function pdOf(ags: string) {
+  return ags.length === 5 ? polizeidirektionOfKreis(ags) : polizeidirektionOfGemeinde(ags);
+}
+
+/** How many later events a verification reads at most (the answer says when there are more). */
+const KORREKTUREN_GELESEN = 1000;
 
 /**
  * The Lagebericht as PDF: the dashboard's page `/bericht` printed by Chromium for the caller, so
@@ -64,14 +91,63 @@ export function berichtRoutes({ handle, renderer, missing }: BerichtDeps): expre
       pd: asked.pd ?? (scope.kind === 'polizeidirektion' ? scope.polizeidirektion : undefined),
     };
     const stand = query.stand ?? todayInSaxony();
-    const seite = berichtSeite(query, stand);
-    // Per principal: the cover names who made it, and the figures are of their scope.
-    const pdf = await cache([principalOf(res), seite], () => renderer.pdf(seite, req.headers.cookie));
+    const ansicht = berichtSeite(query, stand);
+    // Per principal: the cover names who made it, and the figures are of their scope. Each PDF
+    // made is recorded with its hash; its Prüfnummer is printed in it.
+    const pdf = await cache([principalOf(res), ansicht], async () => {
+      const id = neuePruefnummer();
+      const seq = await events.lastSeq(handle.db);
+      const adresse = `${req.protocol}://${req.get('host') ?? 'localhost'}/bericht/pruefen/${id}`;
+      const bytes = await renderer.pdf(berichtSeite(query, stand, adresse), req.headers.cookie);
+      await berichte.record(handle.db, {
+        id,
+        polizeidirektion: query.kreis ? null : (query.pd ?? null),
+        kreis: query.kreis ?? null,
+        stand,
+        seit: query.seit ?? einJahrVorher(stand),
+        seq,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        oeffentlich: scope.kind === 'public',
+        benutzerId: principalOf(res).benutzerId,
+        erstelltVon: actorOf(res).name,
+      });
+      return bytes;
+    });
     // Quoted as the contract says; the name is plain ASCII (no filename* needed).
     res.set('Content-Disposition', `attachment; filename="${dateiname(query, stand)}"`);
     res.type('application/pdf');
     res.set('Cache-Control', 'private, no-store');
     res.send(pdf);
+  });
+
+  // A report handed on, checked later: its record and what was corrected since, in the asker's scope.
+  router.get('/berichte/:id', async (req, res) => {
+    const id = String(req.params.id);
+    const bericht = PRUEFNUMMER.test(id) ? await berichte.find(handle.db, id) : undefined;
+    const scope = scopeOfRequest(res);
+    const gebietPd = bericht?.kreis ? pdOf(bericht.kreis) : bericht?.polizeidirektion;
+    if (!bericht || (gebietPd && !scopeCovers(scope, gebietPd))) throw new HttpError(404, NOT_FOUND);
+    const spaeter = await events.since(handle.db, scope, bericht.seq, KORREKTUREN_GELESEN);
+    const imGebiet = (ags: string | null) =>
+      ags === null ||
+      (bericht.kreis
+        ? ags.slice(0, 5) === bericht.kreis
+        : !bericht.polizeidirektion || pdOf(ags) === bericht.polizeidirektion);
+    const antwort: BerichtPruefung = {
+      id: bericht.id,
+      polizeidirektion: bericht.polizeidirektion,
+      kreis: bericht.kreis,
+      stand: bericht.stand,
+      seit: bericht.seit,
+      seq: bericht.seq,
+      sha256: bericht.sha256,
+      oeffentlich: bericht.oeffentlich,
+      erstelltAm: bericht.erstelltAm,
+      erstelltVon: scope.kind === 'public' ? null : bericht.erstelltVon,
+      korrekturen: spaeter.filter((e) => imGebiet(e.ags) && aendertBerichtBis(e, bericht.stand)),
+      weitere: spaeter.length === KORREKTUREN_GELESEN,
+    };
+    res.json(antwort);
   });
 
   return router;

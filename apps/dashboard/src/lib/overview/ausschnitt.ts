@@ -3,9 +3,10 @@ import {
   STATUS_SCALE,
   type KommuneSummary,
   type PolizeidirektionId,
+  einJahrVorher,
   type Status,
 } from '@asskomm/domain';
-import { einJahrVorher, kreisLabel, type Ansicht } from './view';
+import { kreisLabel, type Ansicht } from './view';
 
 /** The comparison day of a frame: the chosen one while it lies before, else one year earlier. */
 export function seitFuer(stand: string, ansicht: Pick<Ansicht, 'seit' | 'seitGewaehlt'>): string {

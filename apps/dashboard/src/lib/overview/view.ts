@@ -1,5 +1,5 @@
 import { KREISE, POLIZEIDIREKTIONEN, kreisByAgs } from '@asskomm/geo';
-import { isIsoDate, PROGRAMME_START, type PolizeidirektionId, type Scope } from '@asskomm/domain';
+import { einJahrVorher, isIsoDate, PROGRAMME_START, type PolizeidirektionId, type Scope } from '@asskomm/domain';
 import { formatDate } from '$lib/ui/format';
 import { polizeidirektionName } from '$lib/karte/places';
 
@@ -22,15 +22,6 @@ export const FACHTAGE = [
   { datum: '2023-09-14', name: '2. Fachtag' },
   { datum: '2025-09-11', name: '3. Fachtag' },
 ] as const;
-
-/** The same day one year earlier (29 February becomes 28 February), not before the programme start. */
-export function einJahrVorher(stand: string): string {
-  const year = Number(stand.slice(0, 4)) - 1;
-  const date = new Date(Date.UTC(year, Number(stand.slice(5, 7)) - 1, Number(stand.slice(8, 10))));
-  if (date.getUTCMonth() !== Number(stand.slice(5, 7)) - 1) date.setUTCDate(0);
-  const iso = date.toISOString().slice(0, 10);
-  return iso < PROGRAMME_START ? PROGRAMME_START : iso;
-}
 
 /** The Polizeidirektionen a user may choose: all of them, or only the one of a polizei user. */
 export function waehlbarePolizeidirektionen(scope: Scope): PolizeidirektionId[] {

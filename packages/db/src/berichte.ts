@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { PolizeidirektionId } from '@asskomm/domain';
+import type { BerichtTable, Database } from './schema.ts';
+
+export interface BerichtRecord {
+  id: string;
+  polizeidirektion: PolizeidirektionId | null;
+  kreis: string | null;
+  stand: string;
+  seit: string;
+  seq: number;
+  sha256: string;
+  oeffentlich: boolean;
+  benutzerId: number | null;
+  erstelltVon: string | null;
+  erstelltAm: string;
+}
+
+/** Records a PDF as handed out. */
+export async function record(db: Kysely<Database>, bericht: Omit<BerichtRecord, 'erstelltAm'>): Promise<void> {
+  await db
+    .insertInto('bericht')
+    .values({
+      id: bericht.id,
+      polizeidirektion_id: bericht.polizeidirektion,
+      kreis: bericht.kreis,
+      stand: bericht.stand,
+      seit: bericht.seit,
+      seq: bericht.seq,
+      sha256: bericht.sha256,
+      oeffentlich: bericht.oeffentlich,
+      benutzer_id: bericht.benutzerId,
+      erstellt_von: bericht.erstelltVon,
+    })
+    .execute();
+}
+
+function toRecord(row: Omit<BerichtTable, 'seq' | 'created_at'> & { seq: string; created_at: Date }): BerichtRecord {
+  return {
+    id: row.id,
+    polizeidirektion: row.polizeidirektion_id,
+    kreis: row.kreis,
+    stand: row.stand,
+    seit: row.seit,
+    seq: Number(row.seq),
+    sha256: row.sha256,
+    oeffentlich: row.oeffentlich,
+    benutzerId: row.benutzer_id,
+    erstelltVon: row.erstellt_von,
+    erstelltAm: row.created_at.toISOString(),
+  };
+}
+
+/** A recorded PDF by its id, or undefined. */
+export async function find(db: Kysely<Database>, id: string): Promise<BerichtRecord | undefined> {
+  const row = await db.selectFrom('bericht').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toRecord(row);
+}
