@@ -153,6 +153,11 @@ describe.each(TEST_DATABASE_KINDS)('exports on %s', (kind) => {
     const kreise = await lpr.request('GET', `/api/foerderung?${query}&tabelle=kreis&format=csv`);
     const [, ...kreisZeilen] = leseCsv(Buffer.from(await kreise.arrayBuffer()));
     expect(kreisZeilen.map((z) => [z[0], z[1]])).toEqual(intern.nachKreis.map((k) => [k.name, String(k.anzahl)]));
+    // Across the Land every Kreis has its own name: Stadt and Landkreis Leipzig are two rows, told apart.
+    const land = (await lpr.json<FoerderungUebersicht>('GET', `/api/foerderung?stand=${STAND}`)).body.nachKreis;
+    expect(land.map((k) => k.name)).toContain('Stadt Leipzig');
+    expect(land.map((k) => k.name)).toContain('Landkreis Leipzig');
+    expect(new Set(land.map((k) => k.name)).size).toBe(land.length);
 
     // The public gets the budget of an area and nothing else: empty amounts, and the reason.
     const { bytes } = await herunterladen(`${server.url}/api/foerderung?${query}&format=csv`);

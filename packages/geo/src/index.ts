@@ -125,6 +125,13 @@ export function kommuneName(ags: string): string {
   return (ags.length === 5 ? kreisByAgs(ags)?.name : aktuelleGemeinde(ags)?.name) ?? ags;
 }
 
+/** „14626“ → „Landkreis Görlitz“, „14713“ → „Stadt Leipzig“: unambiguous where both kinds appear (Leipzig). */
+export function kreisLabel(ags: string): string {
+  const kreis = kreisByAgs(ags);
+  if (!kreis) return ags;
+  return kreis.art === 'Kreisfreie Stadt' ? `Stadt ${kreis.name}` : `Landkreis ${kreis.name}`;
+}
+
 const PD_NAMES = new Map<string, string>(POLIZEIDIREKTIONEN.map((pd) => [pd.id, pd.name]));
 
 /** „goerlitz“ → „Polizeidirektion Görlitz“ */

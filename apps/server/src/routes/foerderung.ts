@@ -12,7 +12,7 @@ import {
   scopeCovers,
   todayInSaxony,
 } from '@asskomm/domain';
-import { KREISE } from '@asskomm/geo';
+import { KREISE, kreisLabel } from '@asskomm/geo';
 import { actorOf, checkArea, requireSignedIn, scopeOfRequest } from '../authorization.ts';
 import { idempotencyKeyOf, parseBody, parseParam, parseQuery } from '../http.ts';
 import { hidesSmallFoerderung } from '../kiosk.ts';
@@ -52,7 +52,8 @@ export function foerderungRoutes(handle: DbHandle): express.Router {
       oeffentlichAm: oeffentlich ? todayInSaxony() : null,
       gebiet: kreis ?? pd ?? 'land',
       polizeidirektionen: POLIZEIDIREKTION_IDS.filter(inScope),
-      kreise: KREISE.filter((k) => inScope(k.polizeidirektion)),
+      // „Stadt Leipzig“ and „Landkreis Leipzig“, not two rows „Leipzig“.
+      kreise: KREISE.filter((k) => inScope(k.polizeidirektion)).map((k) => ({ ...k, name: kreisLabel(k.ags) })),
     });
     await alsListe(res, uebersicht, format, () =>
       foerderTabelle(uebersicht, tabelle, {

@@ -1,4 +1,4 @@
-import { KREISE, POLIZEIDIREKTIONEN, kreisByAgs } from '@asskomm/geo';
+import { KREISE, POLIZEIDIREKTIONEN, kreisByAgs, kreisLabel } from '@asskomm/geo';
 import { einJahrVorher, isIsoDate, PROGRAMME_START, type PolizeidirektionId, type Scope } from '@asskomm/domain';
 import { formatDate } from '$lib/ui/format';
 import { polizeidirektionName } from '$lib/karte/places';
@@ -35,12 +35,8 @@ export function kreiseVon(pd: PolizeidirektionId): { ags: string; name: string }
     .sort((a, b) => a.name.localeCompare(b.name, 'de-DE'));
 }
 
-/** „14626“ → „Landkreis Görlitz“, „14612“ → „Stadt Dresden“ */
-export function kreisLabel(ags: string): string {
-  const kreis = kreisByAgs(ags);
-  if (!kreis) return ags;
-  return kreis.art === 'Kreisfreie Stadt' ? `Stadt ${kreis.name}` : `Landkreis ${kreis.name}`;
-}
+// „14626“ → „Landkreis Görlitz“: the label lives in @asskomm/geo (exports use it too).
+export { kreisLabel };
 
 /** The name of the area a view shows. */
 export function gebietName(ansicht: Pick<Ansicht, 'pd' | 'kreis'>): string {
