@@ -78,12 +78,22 @@ export function anonymousLine(): RequestHandler {
   );
   return (_req, res, next) => {
     if (authOf(res).session) return next();
+    // Listened for from the start: a client that goes away while waiting in line must not take
+    // its place with it when its turn comes (the 'close' would have passed unheard).
+    let gone = false;
+    const closed = new Promise<void>((resolve) =>
+      res.once('close', () => {
+        gone = true;
+        resolve();
+      }),
+    );
     // The place is held until the answer is sent (or the client went away).
-    const answered = () =>
-      new Promise<void>((resolve) => {
-        res.once('close', resolve);
+    line
+      .run(async () => {
+        if (gone) return;
         next();
-      });
-    line.run(answered).catch(next);
+        await closed;
+      })
+      .catch(next);
   };
 }
