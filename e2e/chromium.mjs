@@ -1,17 +1,10 @@
-// The Chromium the browser tests and `pnpm bench:foundation` start, and how: one place for both.
+// The Chromium the browser tests and `pnpm bench:foundation` start, and how: one place for both,
+// and the same places and flags as the server's PDF renderer (apps/server/src/bericht/chromium.json).
+import { existsSync } from 'node:fs';
+import CHROMIUM from '../apps/server/src/bericht/chromium.json' with { type: 'json' };
 
-/** Debian's Chromium (Playwright cannot download its own browser here); `CHROMIUM_PATH` overrides it. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** `CHROMIUM_PATH`, else the first installed (Playwright cannot download its own browser here). */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? CHROMIUM.wo.find((path) => existsSync(path)) ?? CHROMIUM.wo[0];
 
 /** Without sandbox (containers run as root), GPU, and the browser's own background traffic. */
-export const chromiumLaunchOptions = {
-  executablePath: chromiumPath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
+export const chromiumLaunchOptions = { executablePath: chromiumPath, args: CHROMIUM.schalter };

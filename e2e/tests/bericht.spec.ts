@@ -213,3 +213,26 @@ test('a PDF handed on stays checkable: its record, its SHA-256, and the correcti
   expect((await leipzig.get(`/api/berichte/${id}`)).status()).toBe(404);
   expect((await lpr.get('/api/berichte/aaaaaaaaaa')).status()).toBe(404);
 });
+
+test('the page the PDF is printed from is complete without a script: map zoomed to the area, both charts, every table', async ({
+  als,
+}) => {
+  const { page } = await als('lpr', { javaScriptEnabled: false });
+  await page.goto(`/bericht/druck?stand=${STAND}&pd=goerlitz`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lagebericht Polizeidirektion Görlitz');
+  const karte = page.locator('svg[data-karte-bereit]');
+  await expect(karte).toHaveAttribute('role', 'img');
+  // Zoomed: a box inside the map of the Land, not all of it.
+  const [x, , breite] = ((await karte.getAttribute('viewBox')) ?? '').split(' ').map(Number);
+  expect(x).toBeGreaterThan(0);
+  expect(breite).toBeLessThan(1000);
+  // The growth chart's lines and the funds chart's bars, drawn as SVG with the Stand as last label.
+  const diagramme = page.locator('svg[data-vektor-diagramm]');
+  await expect(diagramme).toHaveCount(2);
+  await expect(diagramme.first().locator('path[fill="none"]')).toHaveCount(3);
+  await expect(diagramme.first().locator('text').last()).toHaveText(deDate(STAND));
+  expect(await diagramme.nth(1).locator('rect').count()).toBeGreaterThan(3);
+  await expect(page.locator('[data-table="bericht-teilgebiete"] tbody tr')).toHaveCount(3);
+  await expect(page.locator('[data-table="verlauf-tabelle"]')).toBeVisible();
+  await expect(page.locator('canvas')).toHaveCount(0);
+});

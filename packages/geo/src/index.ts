@@ -16,6 +16,7 @@ export {
   type Polizeidirektion,
   type PolizeidirektionId,
 } from './polizeidirektionen.ts';
+export { umgebenderAusschnitt } from './pfad.ts';
 
 /** Kind of a Gemeinde as given by the BKG field BEZ. */
 export type GemeindeArt = 'Stadt' | 'Gemeinde';

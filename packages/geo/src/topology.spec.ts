@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import type { Position } from 'geojson';
 import { feature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
-import { GEMEINDEN, KREISE, POLIZEIDIREKTIONEN } from './index.ts';
+import { GEMEINDEN, KREISE, POLIZEIDIREKTIONEN, umgebenderAusschnitt } from './index.ts';
 import { SACHSEN_TOPOLOGY, mapShapes } from './topology.ts';
 
 const { objects } = SACHSEN_TOPOLOGY;
@@ -113,5 +113,28 @@ describe('mapShapes()', () => {
 
   it('is cached', () => {
     expect(mapShapes()).toBe(map);
+  });
+});
+
+describe('umgebenderAusschnitt()', () => {
+  it('is the box around the points of the paths, with the margin on every side', () => {
+    expect(umgebenderAusschnitt(['M10 20L30 20L30 60Z', 'M5 40L20 50Z'], 0)).toBe('5 20 25 40');
+    // 3 % of the larger side (40) is 1.2.
+    expect(umgebenderAusschnitt(['M10 20L30 20L30 60Z', 'M5 40L20 50Z'])).toBe('3.8 18.8 27.4 42.4');
+    expect(umgebenderAusschnitt([])).toBeUndefined();
+  });
+
+  it('frames one Polizeidirektion inside the map of the Land', () => {
+    const map = mapShapes();
+    const kreise = KREISE.filter((k) => k.polizeidirektion === 'goerlitz').map((k) => k.ags);
+    const goerlitz = GEMEINDEN.filter((g) => kreise.includes(g.kreis)).map((g) => g.ags);
+    const paths = map.gemeinden.filter((g) => goerlitz.includes(g.ags)).map((g) => g.d);
+    const [x, y, w, h] = (umgebenderAusschnitt(paths, 0) ?? '').split(' ').map(Number);
+    const [, , landW, landH] = map.viewBox.split(' ').map(Number);
+    // Görlitz lies in the east: the right half of the map, well inside its height.
+    expect(x).toBeGreaterThan(landW! / 2);
+    expect(x! + w!).toBeLessThanOrEqual(landW!);
+    expect(y).toBeGreaterThanOrEqual(0);
+    expect(y! + h!).toBeLessThanOrEqual(landH!);
   });
 });

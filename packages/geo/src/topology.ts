@@ -9,6 +9,7 @@ import type { Geometry, MultiLineString } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import topologyJson from './data/sachsen.topo.json' with { type: 'json' };
+import { koordinate } from './pfad.ts';
 import type { PolizeidirektionId } from './polizeidirektionen.ts';
 
 type Objects = {
@@ -49,17 +50,13 @@ export interface MapShapes {
   };
 }
 
-function fmt(value: number): string {
-  return String(Math.round(value * 10) / 10);
-}
-
 function line(points: readonly number[][], close: boolean): string {
   let d = '';
   for (let i = 0; i < points.length; i++) {
     if (close && i === points.length - 1 && points.length > 1) break; // closing point is implied by Z
     const p = points[i];
     if (!p) continue;
-    d += `${i === 0 ? 'M' : 'L'}${fmt(p[0] ?? 0)} ${fmt(p[1] ?? 0)}`;
+    d += `${i === 0 ? 'M' : 'L'}${koordinate(p[0] ?? 0)} ${koordinate(p[1] ?? 0)}`;
   }
   return close ? `${d}Z` : d;
 }

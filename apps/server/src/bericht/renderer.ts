@@ -1,20 +1,20 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { HttpError } from '@asskomm/domain';
 import { createLine } from '../line.ts';
 
-/** Where Debian, Ubuntu and Google install their Chromium, tried in this order without CHROMIUM_PATH. */
-const CHROMIUM_CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-];
+/**
+ * Where Debian, Ubuntu and Google install their Chromium (`wo`, tried in this order without
+ * CHROMIUM_PATH), and its flags for a headless browser on a server without a desktop (`schalter`):
+ * no sandbox (the server's own pages only, and containers run as root), no GPU, nothing fetched
+ * from Google. The browser tests and benches start theirs the same way (e2e/chromium.mjs).
+ */
+import CHROMIUM from './chromium.json' with { type: 'json' };
 
 /** The Chromium to render with: the configured one if it exists, else the first one installed. */
 export function findChromium(configured: string | undefined): string | undefined {
   if (configured !== undefined) return existsSync(configured) ? configured : undefined;
-  return CHROMIUM_CANDIDATES.find((path) => existsSync(path));
+  return CHROMIUM.wo.find((path) => existsSync(path));
 }
 
 /** The German answer (503) when no PDF can be made here: what is missing and how to add it. */
@@ -24,17 +24,6 @@ export function chromiumMissing(configured: string | undefined): string {
     : 'Auf dem Server ist kein Chromium installiert.';
   return `PDF-Berichte sind hier nicht verfügbar: ${missing} Abhilfe: „apt-get install chromium“ (Debian/Ubuntu) oder CHROMIUM_PATH auf ein Chromium bzw. Google Chrome setzen. Die Druckansicht des Berichts funktioniert auch ohne.`;
 }
-
-// Flags for a headless browser on a server without a desktop: no sandbox (the server's own pages
-// only), no GPU, nothing fetched from Google.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** How long one report may take, from opening the page to the last PDF byte. */
 const RENDER_TIMEOUT_MS = 30_000;
@@ -70,7 +59,7 @@ export function createPdfRenderer(executablePath: string, baseUrl: () => string)
   );
 
   const launch = (): Promise<Browser> => {
-    const started = chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: RENDER_TIMEOUT_MS });
+    const started = chromium.launch({ executablePath, args: CHROMIUM.schalter, timeout: RENDER_TIMEOUT_MS });
     // A crashed browser is started again for the next report.
     started.then(
       (b) => b.on('disconnected', () => browser === started && (browser = undefined)),
@@ -79,27 +68,45 @@ export function createPdfRenderer(executablePath: string, baseUrl: () => string)
     return started;
   };
 
-  const render = async (path: string, cookie: string | undefined): Promise<Buffer> => {
+  /** A fresh context (no cookie, cache or storage of an earlier report) with its page, set up for print. */
+  const freshPage = async (): Promise<Page> => {
     const context = await (browser ??= launch()).then((b) =>
-      b.newContext({
-        viewport: A4_CONTENT,
-        locale: 'de-DE',
-        timezoneId: 'Europe/Berlin',
-        extraHTTPHeaders: cookie ? { cookie } : {},
-      }),
+      b.newContext({ viewport: A4_CONTENT, locale: 'de-DE', timezoneId: 'Europe/Berlin' }),
     );
+    const page = await context.newPage();
+    page.setDefaultTimeout(RENDER_TIMEOUT_MS);
+    await page.emulateMedia({ media: 'print' });
+    return page;
+  };
+  // Opening a context and its page is about a third of a report's time: one is kept ready while
+  // nothing renders, so the next report starts with the page itself.
+  let spare: Promise<Page> | undefined;
+  const prepareSpare = () => {
+    if (closed || spare) return;
+    const ready = freshPage();
+    spare = ready;
+    // A spare that failed (or whose browser went away) is not handed out.
+    ready.then(
+      (page) =>
+        page
+          .context()
+          .browser()
+          ?.once('disconnected', () => spare === ready && (spare = undefined)),
+      () => spare === ready && (spare = undefined),
+    );
+  };
+
+  const render = async (path: string, cookie: string | undefined): Promise<Buffer> => {
+    const ready = spare;
+    spare = undefined;
+    const page = await (ready?.catch(() => freshPage()) ?? freshPage());
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(RENDER_TIMEOUT_MS);
-      await page.emulateMedia({ media: 'print' });
+      await page.setExtraHTTPHeaders(cookie ? { cookie } : {});
       const response = await page.goto(new URL(path, baseUrl()).href, { waitUntil: 'load' });
       if (!response?.ok()) throw new Error(`Die Berichtsseite antwortete ${response?.status() ?? 'nicht'}.`);
-      // Ready once the map is drawn and every chart has its picture (both load after hydration).
-      await page.waitForFunction(
-        () =>
-          document.querySelector('[data-karte-bereit]') !== null &&
-          document.querySelectorAll('canvas:not([data-gezeichnet])').length === 0,
-      );
+      // The print page is complete when loaded (drawn on the server, no script); a page without its
+      // map is not the report.
+      await page.locator('[data-karte-bereit]').waitFor({ state: 'attached' });
       return await page.pdf({
         format: 'A4',
         margin: { top: '15mm', right: '15mm', bottom: '18mm', left: '15mm' },
@@ -111,7 +118,10 @@ export function createPdfRenderer(executablePath: string, baseUrl: () => string)
         footerTemplate: FOOTER,
       });
     } finally {
-      await context.close().catch(() => undefined);
+      await page
+        .context()
+        .close()
+        .catch(() => undefined);
     }
   };
 
@@ -126,6 +136,8 @@ export function createPdfRenderer(executablePath: string, baseUrl: () => string)
             503,
             `Der PDF-Bericht konnte nicht erstellt werden (${(error as Error).message.split('\n')[0]}). Bitte gleich noch einmal versuchen oder die Druckansicht nutzen.`,
           );
+        } finally {
+          prepareSpare();
         }
       });
     },
@@ -133,6 +145,7 @@ export function createPdfRenderer(executablePath: string, baseUrl: () => string)
       closed = true;
       const running = browser;
       browser = undefined;
+      spare = undefined;
       await running?.then((b) => b.close()).catch(() => undefined);
     },
   };

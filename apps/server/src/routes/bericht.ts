@@ -46,14 +46,14 @@ function dateiname({ pd, kreis }: BerichtQuery, stand: string): string {
   return `Lagebericht_${gebiet}_${stand}.pdf`;
 }
 
-/** The page `/bericht` of the dashboard with the same view, and the address that verifies it. */
+/** The print page `/bericht/druck` of the dashboard (no script) with the same view, and the address that verifies it. */
 function berichtSeite({ pd, kreis, seit }: BerichtQuery, stand: string, pruefadresse?: string): string {
   const query = new URLSearchParams({ stand });
   if (pd) query.set('pd', pd);
   if (kreis) query.set('kreis', kreis);
   if (seit) query.set('seit', seit);
   if (pruefadresse) query.set('pruefadresse', pruefadresse);
-  return `/bericht?${query}`;
+  return `/bericht/druck?${query}`;
 }
 
 /** A Prüfnummer: 10 characters of [a-z0-9], short enough to type from paper (about 51 bits). */

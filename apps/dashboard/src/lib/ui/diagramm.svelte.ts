@@ -1,5 +1,6 @@
 import { onMount } from 'svelte';
 import type { Chart, ChartConfiguration, ChartOptions, ChartType } from 'chart.js';
+import type { VektorDaten } from './vektor-diagramm';
 
 /** What every chart of the app shares: it fills its figure, never animates, a tooltip shows all series of a point. */
 export const GRUNDOPTIONEN = {
@@ -40,10 +41,12 @@ export function diagramm<A extends ChartType>(
   canvas: () => HTMLCanvasElement | undefined,
   laden: () => Promise<{ Chart: typeof Chart }>,
   konfiguration: () => ChartConfiguration<A, number[], string>,
-  daten: () => { labels: string[]; reihen: number[][] },
+  daten: () => Pick<VektorDaten, 'labels' | 'reihen'>,
 ): void {
   let chart = $state.raw<Chart<A, number[], string>>();
   onMount(() => {
+    // No canvas: a Druckfassung draws the chart as SVG, Chart.js is not needed.
+    if (!canvas()) return;
     let disposed = false;
     void laden().then(({ Chart }) => {
       const element = canvas();
@@ -60,10 +63,10 @@ export function diagramm<A extends ChartType>(
   $effect(() => {
     if (!chart) return;
     const { labels, reihen } = daten();
-    chart.data.labels = labels;
-    reihen.forEach((data, index) => {
+    chart.data.labels = [...labels];
+    reihen.forEach((reihe, index) => {
       const dataset = chart?.data.datasets[index];
-      if (dataset) dataset.data = data;
+      if (dataset) dataset.data = [...reihe.werte];
     });
     chart.update();
   });

@@ -1,29 +1,4 @@
-import { todayInSaxony, type KommuneSummary } from '@asskomm/domain';
-import { getJson } from '$lib/api';
-import { ladeLagebild } from '$lib/overview/lagebild';
-import { leseAnsicht } from '$lib/overview/view';
+import { ladeBericht } from '$lib/bericht/laden';
 import type { PageLoad } from './$types';
 
-const PRUEFADRESSE = /^https?:\/\/[\w.:[\]-]+\/bericht\/pruefen\/[a-z0-9]{10}$/;
-
-/** The Lagebericht of a view: the overview's figures, plus the Kommunen on the comparison day. */
-export const load = (async ({ fetch, parent, url }) => {
-  const { me } = await parent();
-  const heute = todayInSaxony();
-  const { ansicht, hinweise } = leseAnsicht(url.searchParams, heute, me?.scope ?? { kind: 'public' });
-  const [lagebild, kommunenVorher] = await Promise.all([
-    ladeLagebild(fetch, ansicht, heute, me),
-    getJson<KommuneSummary[]>(fetch, `/api/kommunen?stand=${ansicht.seit}`),
-  ]);
-  // Set by the server when it prints this page as a PDF it records (GET /api/bericht); only its own form is shown.
-  const pruefadresse = url.searchParams.get('pruefadresse');
-  return {
-    ...lagebild,
-    kommunenVorher,
-    ansicht,
-    heute,
-    hinweise,
-    erstellt: new Date().toISOString(),
-    pruefadresse: pruefadresse && PRUEFADRESSE.test(pruefadresse) ? pruefadresse : null,
-  };
-}) satisfies PageLoad;
+export const load = ((event) => ladeBericht(event)) satisfies PageLoad;
