@@ -140,6 +140,10 @@ test('the public report of an area shows no figure the small-count rule hides; o
   // The LPR's own report of the same area has them: the public one left them out, not the data.
   const eigener = await bericht(lpr, `stand=${STAND}&pd=goerlitz`);
   expect(betraege.filter((betrag) => eigener.text.includes(betrag))).toEqual(betraege);
+  // The renderer's pages are reused: the next public report, printed after the LPR's, is public still.
+  const danach = await bericht(request, `stand=${STAND}&pd=goerlitz&seit=2025-01-31`);
+  expect(danach.text).toContain('Öffentliche Ansicht');
+  expect(betraege.filter((betrag) => danach.text.includes(betrag))).toEqual([]);
 
   const goerlitz = (await als('goerlitz')).page.request;
   expect((await goerlitz.get(`/api/bericht?stand=${STAND}&pd=leipzig`)).status()).toBe(404);

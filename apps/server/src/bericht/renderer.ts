@@ -25,6 +25,9 @@ export function chromiumMissing(configured: string | undefined): string {
   return `PDF-Berichte sind hier nicht verfügbar: ${missing} Abhilfe: „apt-get install chromium“ (Debian/Ubuntu) oder CHROMIUM_PATH auf ein Chromium bzw. Google Chrome setzen. Die Druckansicht des Berichts funktioniert auch ohne.`;
 }
 
+/** Reports rendered at the same time (each on a page of its own). */
+const PLAETZE = 2;
+
 /** How long one report may take, from opening the page to the last PDF byte. */
 const RENDER_TIMEOUT_MS = 30_000;
 
@@ -52,24 +55,37 @@ export interface PdfRenderer {
 export function createPdfRenderer(executablePath: string, baseUrl: () => string): PdfRenderer {
   let browser: Promise<Browser> | undefined;
   let closed = false;
+  /*
+   * Opening a page starts a renderer process: a third of a report's time. So each of the line's
+   * places keeps its page for the next report. Nothing of one caller reaches the next: the cookie
+   * goes as a header set anew for every report, the jar is cleared after each, the pages are
+   * `no-store` (never served from Chromium's cache) and run no script (no storage written); every
+   * report is a new document. A page that failed in any way is closed, not reused.
+   */
+  let idle: Page[] = [];
   const line = createLine(
-    2,
+    PLAETZE,
     8,
     'Gerade werden viele PDF-Berichte erstellt. Bitte in einer Minute noch einmal versuchen.',
   );
 
   const launch = (): Promise<Browser> => {
     const started = chromium.launch({ executablePath, args: CHROMIUM.schalter, timeout: RENDER_TIMEOUT_MS });
-    // A crashed browser is started again for the next report.
+    // A crashed browser is started again for the next report, with new pages.
     started.then(
-      (b) => b.on('disconnected', () => browser === started && (browser = undefined)),
+      (b) =>
+        b.on('disconnected', () => {
+          if (browser !== started) return;
+          browser = undefined;
+          idle = [];
+        }),
       () => browser === started && (browser = undefined),
     );
     return started;
   };
 
-  /** A fresh context (no cookie, cache or storage of an earlier report) with its page, set up for print. */
-  const freshPage = async (): Promise<Page> => {
+  /** A context of its own with its page, set up for print. */
+  const newPage = async (): Promise<Page> => {
     const context = await (browser ??= launch()).then((b) =>
       b.newContext({ viewport: A4_CONTENT, locale: 'de-DE', timezoneId: 'Europe/Berlin' }),
     );
@@ -78,28 +94,10 @@ export function createPdfRenderer(executablePath: string, baseUrl: () => string)
     await page.emulateMedia({ media: 'print' });
     return page;
   };
-  // Opening a context and its page is about a third of a report's time: one is kept ready while
-  // nothing renders, so the next report starts with the page itself.
-  let spare: Promise<Page> | undefined;
-  const prepareSpare = () => {
-    if (closed || spare) return;
-    const ready = freshPage();
-    spare = ready;
-    // A spare that failed (or whose browser went away) is not handed out.
-    ready.then(
-      (page) =>
-        page
-          .context()
-          .browser()
-          ?.once('disconnected', () => spare === ready && (spare = undefined)),
-      () => spare === ready && (spare = undefined),
-    );
-  };
 
   const render = async (path: string, cookie: string | undefined): Promise<Buffer> => {
-    const ready = spare;
-    spare = undefined;
-    const page = await (ready?.catch(() => freshPage()) ?? freshPage());
+    const page = idle.pop() ?? (await newPage());
+    let reusable = false;
     try {
       await page.setExtraHTTPHeaders(cookie ? { cookie } : {});
       const response = await page.goto(new URL(path, baseUrl()).href, { waitUntil: 'load' });
@@ -107,7 +105,7 @@ export function createPdfRenderer(executablePath: string, baseUrl: () => string)
       // The print page is complete when loaded (drawn on the server, no script); a page without its
       // map is not the report.
       await page.locator('[data-karte-bereit]').waitFor({ state: 'attached' });
-      return await page.pdf({
+      const pdf = await page.pdf({
         format: 'A4',
         margin: { top: '15mm', right: '15mm', bottom: '18mm', left: '15mm' },
         printBackground: true,
@@ -117,11 +115,16 @@ export function createPdfRenderer(executablePath: string, baseUrl: () => string)
         headerTemplate: '<span></span>',
         footerTemplate: FOOTER,
       });
+      await page.context().clearCookies();
+      reusable = true;
+      return pdf;
     } finally {
-      await page
-        .context()
-        .close()
-        .catch(() => undefined);
+      if (reusable && !closed && idle.length < PLAETZE) idle.push(page);
+      else
+        await page
+          .context()
+          .close()
+          .catch(() => undefined);
     }
   };
 
@@ -136,8 +139,6 @@ export function createPdfRenderer(executablePath: string, baseUrl: () => string)
             503,
             `Der PDF-Bericht konnte nicht erstellt werden (${(error as Error).message.split('\n')[0]}). Bitte gleich noch einmal versuchen oder die Druckansicht nutzen.`,
           );
-        } finally {
-          prepareSpare();
         }
       });
     },
@@ -145,7 +146,7 @@ export function createPdfRenderer(executablePath: string, baseUrl: () => string)
       closed = true;
       const running = browser;
       browser = undefined;
-      spare = undefined;
+      idle = [];
       await running?.then((b) => b.close()).catch(() => undefined);
     },
   };
