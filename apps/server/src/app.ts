@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { housekeeping, type DbHandle } from '@asskomm/db';
 import { createApi } from './api.ts';
@@ -12,6 +13,9 @@ import { API_REQUESTS_PER_MINUTE } from './rate-limit.ts';
 import { attachRealtime } from './realtime/index.ts';
 import { chromiumMissing, createPdfRenderer, findChromium } from './bericht/renderer.ts';
 import type { RealtimeServer } from './realtime/types.ts';
+
+/** Starts Chromium at a lower priority; in bin/, beside src/ and dist/ (this file is in either). */
+const CHROMIUM_NIEDRIG = fileURLToPath(new URL('../bin/chromium-niedrig.sh', import.meta.url));
 
 /** A connect-style handler such as SvelteKit's adapter-node `handler`. */
 export type PageHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -124,7 +128,7 @@ export function createApp(options: AppOptions): App {
   const server = createServer(app);
   const chromium = findChromium(options.chromiumPath);
   // Chromium opens the report page on this very server, over loopback.
-  const renderer = chromium ? createPdfRenderer(chromium, () => ownAddress(server)) : undefined;
+  const renderer = chromium ? createPdfRenderer(chromium, () => ownAddress(server), CHROMIUM_NIEDRIG) : undefined;
   const realtime = attachRealtime(server, handle, auth, {
     perAddress: options.socketsPerAddress,
     perBenutzer: options.socketsPerBenutzer,

@@ -49,10 +49,17 @@ export interface PdfRenderer {
 
 /**
  * One headless Chromium, started on the first report and reused. Rendering runs in the browser's
- * own processes (not on the server's event loop) and at most two reports at a time, with a short
- * line behind them: a burst of PDF requests cannot take both cores from the live pushes.
+ * own processes (not on the server's event loop), at the lowest CPU priority where `chrt`
+ * exists, and at most two reports at a time, with a short line behind them: a burst of PDF
+ * requests cannot take the cores from the live pushes.
  */
-export function createPdfRenderer(executablePath: string, baseUrl: () => string): PdfRenderer {
+export function createPdfRenderer(
+  executablePath: string,
+  baseUrl: () => string,
+  /** bin/chromium-niedrig.sh: starts Chromium at the lowest CPU priority, used where `chrt` exists. */
+  niedrig?: string,
+): PdfRenderer {
+  const nachrangig = niedrig !== undefined && existsSync(niedrig) && ['/usr/bin/chrt', '/bin/chrt'].some(existsSync);
   let browser: Promise<Browser> | undefined;
   let closed = false;
   /*
@@ -70,7 +77,12 @@ export function createPdfRenderer(executablePath: string, baseUrl: () => string)
   );
 
   const launch = (): Promise<Browser> => {
-    const started = chromium.launch({ executablePath, args: CHROMIUM.schalter, timeout: RENDER_TIMEOUT_MS });
+    const started = chromium.launch({
+      executablePath: nachrangig ? niedrig : executablePath,
+      env: nachrangig ? { ...process.env, ASSKOMM_CHROMIUM: executablePath } : process.env,
+      args: CHROMIUM.schalter,
+      timeout: RENDER_TIMEOUT_MS,
+    });
     // A crashed browser is started again for the next report, with new pages.
     started.then(
       (b) =>

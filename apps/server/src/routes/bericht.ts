@@ -72,8 +72,8 @@ function pdOf(ags: string) {
 const KORREKTUREN_GELESEN = 1000;
 
 /**
- * The Lagebericht as PDF: the dashboard's page `/bericht` printed by Chromium for the caller, so
- * the PDF holds exactly what that page shows them (their scope, the small-count rule for visitors).
+ * The Lagebericht as PDF: the dashboard's page `/bericht/druck` (`/bericht` without its buttons)
+ * printed by Chromium for the caller, so the PDF holds exactly what that page shows them (their scope, the small-count rule for visitors).
  */
 export function berichtRoutes({ handle, renderer, missing }: BerichtDeps): express.Router {
   const router = express.Router();
