@@ -15,6 +15,7 @@ import {
   type VisibleEvent,
 } from '@asskomm/domain';
 import { kreisName, polizeidirektionKurz } from '@asskomm/geo';
+import { buffer } from 'node:stream/consumers';
 import { alsCsv } from '../src/export/csv.ts';
 import { alsXlsx } from '../src/export/xlsx.ts';
 import type { Tabelle } from '../src/export/tabelle.ts';
@@ -246,8 +247,8 @@ describe('exported cells', () => {
     angaben: [['Stand', '31.03.2026']],
   };
 
-  it('CSV: decimal comma, German dates, and no cell a spreadsheet would run as a formula', () => {
-    const [, ...zeilen] = leseCsv(Buffer.from(alsCsv(tabelle)));
+  it('CSV: decimal comma, German dates, and no cell a spreadsheet would run as a formula', async () => {
+    const [, ...zeilen] = leseCsv(await buffer(alsCsv(tabelle)));
     expect(zeilen.map((z) => z[0])).toEqual([
       `'=HYPERLINK("http://böse.example","klick")`,
       "'+49 351 1234",
@@ -262,7 +263,7 @@ describe('exported cells', () => {
   });
 
   it('XLSX: text stays text, euros are numbers in € format, days are dates', async () => {
-    const bytes = await alsXlsx(tabelle, 'Probe');
+    const bytes = await buffer(await alsXlsx(tabelle, 'Probe'));
     const [kopf, ...zeilen] = await readSheet(bytes, 'Probe');
     expect(kopf).toEqual(['Text', 'Betrag', 'Tag', 'Ja']);
     expect(zeilen[0]).toEqual([

@@ -1,4 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
+import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
 import { deutschesDatum } from '@asskomm/domain';
 import { saechsischeZeit, type Spalte, type Tabelle, type Zellwert } from './tabelle.ts';
 
@@ -36,10 +37,13 @@ function zelle<Z>(spalte: Spalte<Z>, wert: Zellwert): string {
 
 /**
  * CSV the way German Excel opens it with a double click: UTF-8 with BOM (umlauts), `;` between
- * cells, CRLF between rows, decimal comma, dates TT.MM.JJJJ.
+ * cells, CRLF between rows, decimal comma, dates TT.MM.JJJJ. Streamed: each row is written when
+ * the reader takes the one before, so a long table is never held as one text.
  */
-export function alsCsv<Z>(tabelle: Tabelle<Z>): string {
-  const kopf = tabelle.spalten.map((s) => s.titel);
-  const zeilen = tabelle.zeilen.map((z) => tabelle.spalten.map((s) => zelle(s, s.wert(z))));
-  return stringify([kopf, ...zeilen], { bom: true, delimiter: ';', record_delimiter: 'windows' });
+export function alsCsv<Z>(tabelle: Tabelle<Z>): Readable {
+  function* zeilen() {
+    yield tabelle.spalten.map((s) => s.titel);
+    for (const z of tabelle.zeilen) yield tabelle.spalten.map((s) => zelle(s, s.wert(z)));
+  }
+  return Readable.from(zeilen()).pipe(stringify({ bom: true, delimiter: ';', record_delimiter: 'windows' }));
 }

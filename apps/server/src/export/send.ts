@@ -1,3 +1,4 @@
+import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import type { ExportFormat } from '@asskomm/domain';
 import { alsCsv } from './csv.ts';
@@ -9,14 +10,17 @@ const TYPEN: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** Answers with the table as a file to download: `Kommunen_2026-12-03.csv`. */
+/**
+ * Answers with the table as a file to download (`Kommunen_2026-12-03.csv`), streamed as it is
+ * written: a long table costs the server its rows, not a second copy as a file.
+ */
 export async function sendeTabelle<Z>(res: Response, tabelle: Tabelle<Z>, format: ExportFormat): Promise<void> {
   const inhalt = format === 'csv' ? alsCsv(tabelle) : await alsXlsx(tabelle, tabelle.name);
   res.attachment(`${tabelle.name}_${tabelle.stand}.${format}`);
   res.type(TYPEN[format]);
   // What one user may see: never kept by a shared cache.
   res.set('Cache-Control', 'private, no-store');
-  res.send(inhalt);
+  await pipeline(inhalt, res);
 }
 
 /** The list as JSON, or, with `format`, as that file: one answer for every list endpoint. */

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import writeExcelFile, { type Cell, type Row } from 'write-excel-file/node';
 import { saechsischeZeit, type Spalte, type Tabelle, type Zellwert } from './tabelle.ts';
 
@@ -31,13 +32,14 @@ function zelle<Z>(spalte: Spalte<Z>, wert: Zellwert): Cell {
 
 /**
  * An XLSX workbook: the table with typed cells (dates as dates, euros as numbers in € format), a
- * bold header row that stays in view, and a sheet „Angaben“ saying what the figures are.
+ * bold header row that stays in view, and a sheet „Angaben“ saying what the figures are. Streamed
+ * as it is zipped.
  */
-export async function alsXlsx<Z>(tabelle: Tabelle<Z>, blatt: string): Promise<Buffer> {
+export async function alsXlsx<Z>(tabelle: Tabelle<Z>, blatt: string): Promise<Readable> {
   const kopf: Row = tabelle.spalten.map((s) => ({ value: s.titel, fontWeight: 'bold' }));
   const zeilen: Row[] = tabelle.zeilen.map((z) => tabelle.spalten.map((s) => zelle(s, s.wert(z))));
   const angaben: Row[] = tabelle.angaben.map(([label, text]) => [{ value: label, fontWeight: 'bold' }, text]);
-  return writeExcelFile([
+  const buch = writeExcelFile([
     {
       data: [kopf, ...zeilen],
       sheet: blatt,
@@ -45,5 +47,7 @@ export async function alsXlsx<Z>(tabelle: Tabelle<Z>, blatt: string): Promise<Bu
       columns: tabelle.spalten.map((s) => ({ width: s.breite ?? Math.max(10, s.titel.length + 2) })),
     },
     { data: angaben, sheet: 'Angaben', columns: [{ width: 18 }, { width: 70 }] },
-  ]).toBuffer();
+  ]);
+  // The typings join both forms of toStream in a union; called without a target it gives the stream.
+  return (buch.toStream as () => Promise<Readable>)();
 }
