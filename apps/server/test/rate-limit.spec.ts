@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { describe, expect, it, vi } from 'vitest';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
+import { anonymousLine } from '../src/rate-limit.ts';
 import { demoBenutzer } from './test-client.ts';
 import { startSecondNode, useTestServer } from './test-server.ts';
 
@@ -67,6 +71,49 @@ describe.each(TEST_DATABASE_KINDS)('anonymous API requests per address (%s)', (k
       expect([...first, ...then]).toEqual(limited);
     } finally {
       await second.stop();
+    }
+  });
+});
+
+describe('the line of anonymous requests', () => {
+  it('gives a waiting request’s place to the next one when its client goes away, and keeps signed-in users out of it', async () => {
+    // The line itself on a tiny server: a route that answers only when told to, four places.
+    const haengend: (() => void)[] = [];
+    const app = express();
+    app.use((req, res, next) => {
+      res.locals.auth = { session: req.headers.cookie ? { id: 'angemeldet' } : null };
+      next();
+    });
+    app.use(anonymousLine());
+    app.get('/langsam', (_req, res) => void haengend.push(() => res.end('spät')));
+    app.get('/schnell', (_req, res) => void res.end('sofort'));
+    const server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      // Four anonymous requests take the four places and wait for their answers.
+      const besetzt = Array.from({ length: 4 }, () => fetch(`${url}/langsam`));
+      await vi.waitFor(() => expect(haengend).toHaveLength(4));
+      // Ten more wait in line, and their clients give up.
+      const aufgegeben = Array.from({ length: 10 }, () => new AbortController());
+      const wartend = aufgegeben.map((abbruch) =>
+        fetch(`${url}/schnell`, { signal: abbruch.signal }).catch(() => null),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      for (const abbruch of aufgegeben) abbruch.abort();
+      await Promise.all(wartend);
+      // A signed-in user never waits in it.
+      expect(await (await fetch(`${url}/schnell`, { headers: { cookie: 'sitzung=1' } })).text()).toBe('sofort');
+      // The four are answered: the places are free, and none of the ten who left still holds one.
+      for (const antworte of haengend) antworte();
+      await Promise.all((await Promise.all(besetzt)).map((response) => response.text()));
+      const danach = await Promise.all(
+        Array.from({ length: 4 }, () => fetch(`${url}/schnell`, { signal: AbortSignal.timeout(2000) })),
+      );
+      expect(await Promise.all(danach.map((response) => response.text()))).toEqual(Array(4).fill('sofort'));
+    } finally {
+      server.closeAllConnections();
+      server.close();
     }
   });
 });
