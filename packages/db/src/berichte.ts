@@ -1,19 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { PolizeidirektionId } from '@asskomm/domain';
+import type { BerichtEintrag } from '@asskomm/domain';
 import type { BerichtTable, Database } from './schema.ts';
 
-export interface BerichtRecord {
-  id: string;
-  polizeidirektion: PolizeidirektionId | null;
-  kreis: string | null;
-  stand: string;
-  seit: string;
-  seq: number;
-  sha256: string;
-  oeffentlich: boolean;
+/** The stored record: what `GET /api/berichte/:id` shows, and the account that made it. */
+export interface BerichtRecord extends BerichtEintrag {
   benutzerId: number | null;
-  erstelltVon: string | null;
-  erstelltAm: string;
 }
 
 /** Records a PDF as handed out. */

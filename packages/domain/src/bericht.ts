@@ -1,8 +1,8 @@
 import type { PolizeidirektionId } from './kommune.ts';
 import type { VisibleEvent } from './events.ts';
 
-/** `GET /api/berichte/:id`: the record of a Lagebericht PDF, and what was corrected since. */
-export interface BerichtPruefung {
+/** The record of a Lagebericht PDF as handed out. */
+export interface BerichtEintrag {
   /** The short id printed in the PDF („Prüfnummer“). */
   id: string;
   polizeidirektion: PolizeidirektionId | null;
@@ -18,6 +18,10 @@ export interface BerichtPruefung {
   erstelltAm: string;
   /** Who made it; null for visitors asking (a staff name is not public) and for public reports. */
   erstelltVon: string | null;
+}
+
+/** `GET /api/berichte/:id`: the record of a Lagebericht PDF, and what was corrected since. */
+export interface BerichtPruefung extends BerichtEintrag {
   /** Changes committed after the report to data of days up to its Stand, as the asker may see them, oldest first. */
   korrekturen: VisibleEvent[];
   /** True when there are more than those listed. */

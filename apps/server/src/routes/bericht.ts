@@ -133,16 +133,10 @@ export function berichtRoutes({ handle, renderer, missing }: BerichtDeps): expre
       (bericht.kreis
         ? ags.slice(0, 5) === bericht.kreis
         : !bericht.polizeidirektion || pdOf(ags) === bericht.polizeidirektion);
+    // The account id stays in the database; the name only for staff.
+    const { benutzerId: _konto, ...eintrag } = bericht;
     const antwort: BerichtPruefung = {
-      id: bericht.id,
-      polizeidirektion: bericht.polizeidirektion,
-      kreis: bericht.kreis,
-      stand: bericht.stand,
-      seit: bericht.seit,
-      seq: bericht.seq,
-      sha256: bericht.sha256,
-      oeffentlich: bericht.oeffentlich,
-      erstelltAm: bericht.erstelltAm,
+      ...eintrag,
       erstelltVon: scope.kind === 'public' ? null : bericht.erstelltVon,
       korrekturen: spaeter.filter((e) => imGebiet(e.ags) && aendertBerichtBis(e, bericht.stand)),
       weitere: spaeter.length === KORREKTUREN_GELESEN,
