@@ -31,3 +31,9 @@ export function ownerAsOf(ags: string, asOf: string, lineage: ReadonlyMap<string
 export function isGemeindeAgs(ags: string): boolean {
   return ags.length === 8;
 }
+
+/**
+ * The key of a Saxon Kommune: 8 digits for a Gemeinde, 5 for a Kreis (which can be a partner too).
+ * The one pattern for bodies, path parameters (server and the dashboard's `[ags=ags]` matcher) and sockets.
+ */
+export const AGS_PATTERN = /^14\d{3}(\d{3})?$/;

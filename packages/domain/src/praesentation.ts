@@ -1,8 +1,6 @@
 import { codesOf } from './codes.ts';
-import { z } from 'zod';
 import { PROGRAMME_START } from './dates.ts';
 import type { KpiPoint } from './api.ts';
-import { isoDateSchema } from './schemas.ts';
 
 /** The scenes of a Fachtag presentation, in the order the presenter steps through them. */
 
@@ -28,13 +26,6 @@ export interface PraesentationStand {
   geaendertAm: string;
 }
 
-/** Body of `PUT /api/praesentation`. */
-export const praesentationSetzenSchema = z.strictObject({
-  szene: z.enum(SZENEN, { message: `muss eine von ${SZENEN.join(', ')} sein` }),
-  stand: isoDateSchema.nullable(),
-});
-export type PraesentationSetzen = z.infer<typeof praesentationSetzenSchema>;
-
 /** A revocable link that lets a screen (a kiosk at the venue) present without an account. */
 export interface KioskLink {
   id: number;
@@ -45,17 +36,6 @@ export interface KioskLink {
   erstelltVon: string | null;
   widerrufenAm: string | null;
 }
-
-/** Body of `POST /api/kiosk-links`. */
-export const kioskLinkCreateSchema = z.strictObject({
-  name: z
-    .string({ message: 'muss ein Text sein' })
-    .trim()
-    .min(3, { message: 'braucht mindestens 3 Zeichen (z. B. „Fachtag 2026, Saal 1“)' })
-    .max(80, { message: 'darf höchstens 80 Zeichen lang sein' }),
-  zeigtKleineFoerderzahlen: z.boolean({ message: 'muss ja oder nein sein' }).default(false),
-});
-export type KioskLinkCreate = z.infer<typeof kioskLinkCreateSchema>;
 
 /** A named point of the growth story the playback stops at. */
 export interface Kapitel {

@@ -3,9 +3,10 @@ import { de } from 'zod/locales';
 import { EARLIEST_DATE, isIsoDate, LATEST_DATE, todayInSaxony } from './dates.ts';
 import { ROLES, type Role } from './access.ts';
 import { FOERDERZWECKE, HANDLUNGSFELDER } from './foerderung.ts';
-import { POLIZEIDIREKTION_IDS, type PolizeidirektionId } from './kommune.ts';
+import { AGS_PATTERN, POLIZEIDIREKTION_IDS, type PolizeidirektionId } from './kommune.ts';
 import { MERKMAL_CODES, SPALTEN_CODES } from './kommunen-liste.ts';
 import { MEILENSTEIN_KINDS } from './meilensteine.ts';
+import { SZENEN } from './praesentation.ts';
 import { STATUS_SCALE } from './status.ts';
 
 // Users read these messages, so zod's own ones are German too (per parse: no global side effect).
@@ -42,11 +43,6 @@ export const kreisAgsSchema = z
   .string()
   .regex(/^14\d{3}$/, { message: 'muss ein sächsischer Kreisschlüssel (14xxx) sein' });
 
-/**
- * The key of a Saxon Kommune: 8 digits for a Gemeinde, 5 for a Kreis (which can be a partner too).
- * The one pattern for bodies, path parameters (server and the dashboard's `[ags=ags]` matcher) and sockets.
- */
-export const AGS_PATTERN = /^14\d{3}(\d{3})?$/;
 export const agsSchema = z
   .string()
   .regex(AGS_PATTERN, { message: 'ist kein sächsischer Gemeinde- oder Kreisschlüssel' });
@@ -362,3 +358,21 @@ export const presenceStateSchema = z.strictObject({ ags: agsSchema.nullable(), e
 export const gelesenSchema = z.strictObject({
   ids: z.array(idSchema).max(500).optional(),
 });
+
+/** Body of `PUT /api/praesentation`. */
+export const praesentationSetzenSchema = z.strictObject({
+  szene: z.enum(SZENEN, { message: `muss eine von ${SZENEN.join(', ')} sein` }),
+  stand: isoDateSchema.nullable(),
+});
+export type PraesentationSetzen = z.infer<typeof praesentationSetzenSchema>;
+
+/** Body of `POST /api/kiosk-links`. */
+export const kioskLinkCreateSchema = z.strictObject({
+  name: z
+    .string({ message: 'muss ein Text sein' })
+    .trim()
+    .min(3, { message: 'braucht mindestens 3 Zeichen (z. B. „Fachtag 2026, Saal 1“)' })
+    .max(80, { message: 'darf höchstens 80 Zeichen lang sein' }),
+  zeigtKleineFoerderzahlen: z.boolean({ message: 'muss ja oder nein sein' }).default(false),
+});
+export type KioskLinkCreate = z.infer<typeof kioskLinkCreateSchema>;
