@@ -189,9 +189,13 @@ test('a network cut keeps the scene with a „Stand hh:mm“ stamp, a reload off
         await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
       }
     });
+    // Once connected the screen asks where the talk stands (praesentation.svelte.ts): the network is
+    // cut only after that answer, whose time the stamp then shows (cut before it, nothing is known).
+    const nachgefragt = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/praesentation' && r.ok());
     await page.reload();
     await expect(page.locator('[data-kennzahl="kpr"]')).toHaveText(/^\d/);
     await expect(page.locator('[data-verbindung="live"]')).toBeVisible();
+    await nachgefragt;
 
     await context.setOffline(true);
     await expect(page.locator('[data-stand-stempel]')).toHaveText(/^Stand \d\d:\d\d Uhr$/, { timeout: 30_000 });
