@@ -2,7 +2,8 @@
  * The Germany-scale export (issue 12): the Kommunen table of 11,000 Kommunen, about as many as
  * Germany has, through the product's own export path (kommunenTabelle → sendeTabelle, streamed)
  * over HTTP in this process, read by a client that keeps no byte. The product's data is Saxony's
- * 431 Kommunen, so the larger set exists only here: the Saxon list repeated with new keys and names.
+ * Kommunen (418 Gemeinden and the Kreise in the programme), so the larger set exists only here:
+ * the Saxon list repeated with new keys and names.
  * Memory is the process's RSS, sampled every 5 ms, against its value before the request.
  */
 import { once } from 'node:events';
