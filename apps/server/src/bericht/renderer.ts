@@ -25,13 +25,8 @@ export function chromiumMissing(configured: string | undefined): string {
   return `PDF-Berichte sind hier nicht verfügbar: ${missing} Abhilfe: „apt-get install chromium“ (Debian/Ubuntu) oder CHROMIUM_PATH auf ein Chromium bzw. Google Chrome setzen. Die Druckansicht des Berichts funktioniert auch ohne.`;
 }
 
-/**
- * Reports rendered at the same time. One: each new report also makes the server render its page
- * and compute the figures of its day, and on PGlite that work shares the thread of the live
- * pushes; one at a time keeps them on time (BENCHMARKS.md, bench:bericht), and a second place
- * would not finish five reports sooner on a busy core.
- */
-const PLAETZE = 1;
+/** Reports rendered at the same time (each on a page of its own). */
+const PLAETZE = 2;
 
 /** How long one report may take, from opening the page to the last PDF byte. */
 const RENDER_TIMEOUT_MS = 30_000;
@@ -55,7 +50,7 @@ export interface PdfRenderer {
 /**
  * One headless Chromium, started on the first report and reused. Rendering runs in the browser's
  * own processes (not on the server's event loop), at the lowest CPU priority where `chrt`
- * exists, and one report at a time, with a short line behind it: a burst of PDF
+ * exists, and at most two reports at a time, with a short line behind them: a burst of PDF
  * requests cannot take the cores from the live pushes.
  */
 export function createPdfRenderer(
