@@ -278,7 +278,9 @@ test('the pages an LPR colleague edits on fit a phone screen, forms included', a
   for (const path of ['/kommunen/14626110', '/foerderung']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.locator('form').first()).toBeVisible();
+    await expect(page.locator('form:visible').first()).toBeVisible();
+    // The forms folded away (a new contact, a next step) must fit as well once opened.
+    await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect({ path, overflow }).toEqual({ path, overflow: 0 });
   }

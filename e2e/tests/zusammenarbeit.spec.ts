@@ -124,7 +124,7 @@ test.describe('working together on a Kommune', () => {
     const field = pd.page.getByRole('combobox', { name: 'Kommentar' });
     // The suggestions work by keyboard: arrows move, Escape closes without changing the text.
     await field.pressSequentially('Rückfrage an @');
-    const options = pd.page.getByRole('option');
+    const options = pd.page.getByRole('listbox').getByRole('option');
     await expect(options.first()).toHaveAttribute('aria-selected', 'true');
     await field.press('ArrowDown');
     await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');

@@ -37,8 +37,9 @@ export function prepareDatabase(
         const applied = await migrateToLatest(handle.db);
         if (applied.length > 0) log(`Migrationen ausgeführt: ${applied.join(', ')}`);
         await seedMasterData(handle.db);
-        if (demoMode && (await seedDemoDataIfEmpty(handle.db))) log('Demodaten angelegt');
+        // Accounts first: the demo's next steps are assigned to the demo accounts.
         await ensureInitialBenutzer(handle, { demoMode, admin, log });
+        if (demoMode && (await seedDemoDataIfEmpty(handle.db))) log('Demodaten angelegt');
         ready = true;
         resolve();
       } catch (error) {

@@ -53,6 +53,13 @@ const ANTRAG = {
   foerderfaehigCent: 1_000_000,
 };
 
+const POLIZEIKONTAKT = {
+  rolle: 'polizeirevier',
+  name: 'Paula Prüffall',
+  telefon: '03581 0100 10',
+  rechtsgrundlage: 'oeffentliche_aufgabe',
+};
+
 interface Cell {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
@@ -129,6 +136,44 @@ const MATRIX: Cell[] = [
     body: (who) => ({ text: `Anmerkung von ${who} an @lpr` }),
     expect: goerlitzStaff(201),
   },
+  { method: 'GET', path: `/api/kommunen/${GOERLITZ}/ansprechpartner`, expect: exceptPd('pd-leipzig') },
+  {
+    method: 'POST',
+    path: `/api/kommunen/${GOERLITZ}/ansprechpartner`,
+    body: () => POLIZEIKONTAKT,
+    expect: { ...goerlitzEditors(201), 'pd-goerlitz': 201 },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/ansprechpartner/:kontakt',
+    body: () => ({ notiz: 'x', version: STALE }),
+    expect: { ...goerlitzEditors(409), 'pd-goerlitz': 409 },
+  },
+  // A contact that is not public: staff of the area only.
+  { method: 'GET', path: '/api/ansprechpartner/:kontakt/vcard', expect: { ...exceptPd('pd-leipzig'), anonym: 404 } },
+  { method: 'GET', path: '/api/wiedervorlagen', expect: signedInOnly(200) },
+  { method: 'GET', path: '/api/wiedervorlagen?pd=goerlitz', expect: { ...signedInOnly(200), 'pd-leipzig': 404 } },
+  {
+    method: 'POST',
+    path: `/api/kommunen/${GOERLITZ}/wiedervorlagen`,
+    body: () => ({ was: 'Rückruf', faelligAm: '2026-01-15' }),
+    expect: { ...goerlitzEditors(201), 'pd-goerlitz': 201 },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/wiedervorlagen/:vorlage',
+    body: () => ({ erledigt: true, version: STALE }),
+    expect: { ...goerlitzEditors(409), 'pd-goerlitz': 409 },
+  },
+  { method: 'GET', path: '/api/stockt', expect: signedInOnly(200) },
+  { method: 'GET', path: '/api/stockt?pd=goerlitz', expect: { ...signedInOnly(200), 'pd-leipzig': 404 } },
+  { method: 'GET', path: '/api/stockt/schwellen', expect: signedInOnly(200) },
+  {
+    method: 'PUT',
+    path: '/api/stockt/schwellen',
+    body: () => ({ vorvereinbarungMonate: 6, analyseMonate: 9, kprMonate: 12, kontaktMonate: 12, nachweisMonate: 6 }),
+    expect: { ...everyone(403), anonym: 401, admin: 200, lpr: 200 },
+  },
   { method: 'GET', path: '/api/benachrichtigungen', expect: signedInOnly(200) },
   { method: 'POST', path: '/api/benachrichtigungen/gelesen', body: () => ({}), expect: signedInOnly(200) },
   { method: 'GET', path: '/api/metrics', expect: { ...everyone(403), admin: 200 } },
@@ -184,6 +229,8 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
   let target: BenutzerInfo;
   let meilensteinId: number;
   let antragId: number;
+  let kontaktId: number;
+  let vorlageId: number;
 
   beforeAll(async () => {
     server = await startTestServer(kind);
@@ -200,6 +247,19 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
     antragId = (
       await lpr.json<{ antrag: { id: number } }>('POST', '/api/foerderantraege', { ...ANTRAG, ags: GOERLITZ })
     ).body.antrag.id;
+    kontaktId = (
+      await lpr.json<{ ansprechpartner: { id: number } }>(
+        'POST',
+        `/api/kommunen/${GOERLITZ}/ansprechpartner`,
+        POLIZEIKONTAKT,
+      )
+    ).body.ansprechpartner.id;
+    vorlageId = (
+      await lpr.json<{ wiedervorlage: { id: number } }>('POST', `/api/kommunen/${GOERLITZ}/wiedervorlagen`, {
+        was: 'Rückruf',
+        faelligAm: '2026-01-15',
+      })
+    ).body.wiedervorlage.id;
   }, 180_000);
 
   afterAll(async () => {
@@ -214,7 +274,9 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
       const path = cell.path
         .replace(':target', String(target.id))
         .replace(':meilenstein', String(meilensteinId))
-        .replace(':antrag', String(antragId));
+        .replace(':antrag', String(antragId))
+        .replace(':kontakt', String(kontaktId))
+        .replace(':vorlage', String(vorlageId));
       const response = await client.request(cell.method, path, cell.body?.(who));
       answers.push(`${cell.method} ${cell.path} → ${response.status}`);
       expected.push(`${cell.method} ${cell.path} → ${cell.expect[who]}`);
@@ -243,6 +305,13 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
       const answers = [
         (await lpr.request('POST', `/api/kommunen/${LEIPZIG}/kommentare`, { text: 'Bitte prüfen' })).status,
         (await lpr.request('POST', '/api/foerderantraege', { ...ANTRAG, ags: GOERLITZ })).status,
+        (await lpr.request('POST', `/api/kommunen/${LEIPZIG}/ansprechpartner`, POLIZEIKONTAKT)).status,
+        (
+          await lpr.request('POST', `/api/kommunen/${GOERLITZ}/wiedervorlagen`, {
+            was: 'Anruf',
+            faelligAm: '2026-02-01',
+          })
+        ).status,
         (
           await lpr.request('PATCH', `/api/meilensteine/${idOf(leipzig)}`, {
             notiz: 'korrigiert',
@@ -263,20 +332,22 @@ describe.each(TEST_DATABASE_KINDS)('authorization on %s', (kind) => {
           })
         ).status,
       ];
-      expect(answers).toEqual([201, 201, 200, 200, 200]);
+      expect(answers).toEqual([201, 201, 201, 201, 200, 200, 200]);
       const made = (await events.routedSince(server.test.db, start)).map((routed) => routed.event);
       expect(made.map((e) => e.type)).toEqual([
         'meilenstein:recorded',
         'meilenstein:recorded',
         'kommentar:created',
         'foerderantrag:saved',
+        'ansprechpartner:saved',
+        'wiedervorlage:saved',
         'meilenstein:corrected',
         'meilenstein:withdrawn',
         'meilenstein:withdrawn',
       ]);
       const area = (e: VisibleEvent) => (e.ags === LEIPZIG ? 'pd-leipzig' : 'pd-goerlitz');
       const inScope = who.startsWith('pd-') ? made.filter((e) => area(e) === who) : made;
-      // The public sees milestones without notes or names, and no funding events or comments.
+      // The public sees milestones without notes or names, and no funding events, comments, contacts or next steps.
       const visible = who === 'anonym' ? inScope.flatMap((e) => toPublicEvent(e) ?? []) : inScope;
       await expect.poll(() => received.length, { timeout: 2_000 }).toBe(visible.length);
       // A moment longer, so an event that should not arrive would have.
@@ -313,7 +384,14 @@ describe.each(TEST_DATABASE_KINDS)('police directorates see nothing of each othe
       const verlauf = await client.json<KpiPoint[]>('GET', '/api/kpi/verlauf');
       const ownVerlauf = await new TestClient(server.url).json<KpiPoint[]>('GET', `/api/kpi/verlauf?pd=${area.own}`);
       expect(verlauf.body).toEqual(ownVerlauf.body);
-      for (const path of ['/api/kommunen', '/api/kpi', '/api/kpi/verlauf', '/api/auth/me', '/api/aktivitaet']) {
+      for (const path of [
+        '/api/kommunen',
+        '/api/kpi',
+        '/api/kpi/verlauf',
+        '/api/auth/me',
+        '/api/aktivitaet',
+        '/api/wiedervorlagen',
+      ]) {
         expect(leaks(await (await client.request('GET', path)).text()), path).toBe(false);
       }
       for (const path of [
@@ -322,6 +400,8 @@ describe.each(TEST_DATABASE_KINDS)('police directorates see nothing of each othe
         `/api/kpi/verlauf?pd=${area.other}`,
         `/api/kommunen/${area.otherAgs}/verlauf`,
         `/api/kommunen/${area.otherAgs}/kommentare`,
+        `/api/kommunen/${area.otherAgs}/ansprechpartner`,
+        `/api/wiedervorlagen?ags=${area.otherAgs}`,
       ]) {
         const response = await client.request('GET', path);
         expect({ path, status: response.status }).toEqual({ path, status: 404 });

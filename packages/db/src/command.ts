@@ -8,6 +8,7 @@ import {
   todayInSaxony,
   type Actor,
   type DomainEvent,
+  type DomainEventType,
   type NewDomainEvent,
   type Permission,
   type Scope,
@@ -15,9 +16,11 @@ import {
   type VersionConflict,
 } from '@asskomm/domain';
 import type { DbHandle } from './create-db.ts';
+import * as ansprechpartner from './ansprechpartner.ts';
 import * as events from './events.ts';
 import * as foerderantraege from './foerderantraege.ts';
 import * as kommunen from './kommunen.ts';
+import * as wiedervorlagen from './wiedervorlagen.ts';
 import type { Database } from './schema.ts';
 
 /** A Kommune a command changes, with the version the user saw (none: no check, e.g. a comment). */
@@ -67,10 +70,31 @@ export interface Outcome<T> {
   replayed: boolean;
 }
 
-/** The version a user saw of an application is stale: thrown from a command's work. */
-export class StaleFoerderantrag extends Error {
+/** The records of a Kommune that carry a version of their own, by the event that saves them. */
+const VERSIONED = {
+  foerderantrag: {
+    type: 'foerderantrag:saved',
+    subject: 'Dieser Antrag wurde',
+    current: async (handle: DbHandle, scope: StaffScope, id: number) =>
+      (await foerderantraege.list(handle.db, scope, todayInSaxony(), { id }))[0],
+  },
+  ansprechpartner: {
+    type: 'ansprechpartner:saved',
+    subject: 'Dieser Ansprechpartner wurde',
+    current: (handle: DbHandle, _scope: StaffScope, id: number) => ansprechpartner.findById(handle.db, id),
+  },
+  wiedervorlage: {
+    type: 'wiedervorlage:saved',
+    subject: 'Diese Wiedervorlage wurde',
+    current: (handle: DbHandle, _scope: StaffScope, id: number) => wiedervorlagen.findById(handle.db, id),
+  },
+} as const satisfies Record<string, { type: DomainEventType; subject: string; current: unknown }>;
+
+/** The version a user saw of one record (an application, a contact, a next step) is stale: thrown from a command's work. */
+export class StaleRecord extends Error {
   constructor(
     readonly ags: string,
+    readonly art: keyof typeof VERSIONED,
     readonly id: number,
   ) {
     super('stale');
@@ -161,24 +185,22 @@ export async function runCommand<T>(handle: DbHandle, command: Command<T>): Prom
       return { result, events: appended, replayed: false };
     });
   } catch (error) {
-    if (error instanceof StaleKommune) throw await conflict(handle, scope, { ags: error.ags });
-    if (error instanceof StaleFoerderantrag) throw await conflict(handle, scope, { ags: error.ags, id: error.id });
+    if (error instanceof StaleKommune || error instanceof StaleRecord) throw await conflict(handle, scope, error);
     throw error;
   }
 }
 
 /**
  * The one 409 shape: the German message, `field: 'version'`, the record as it is now (`aktuell`:
- * the Kommune's detail, or the application) and the last change with who made it (`letzteAenderung`).
+ * the Kommune's detail, or the record) and the last change with who made it (`letzteAenderung`).
  */
-async function conflict(handle: DbHandle, scope: StaffScope, stale: { ags: string; id?: number }): Promise<HttpError> {
-  const today = todayInSaxony();
-  const letzte = await events.latestAbout(handle.db, { ags: stale.ags, foerderantragId: stale.id });
+async function conflict(handle: DbHandle, scope: StaffScope, stale: StaleKommune | StaleRecord): Promise<HttpError> {
+  const record = stale instanceof StaleRecord ? { ...VERSIONED[stale.art], id: stale.id } : undefined;
+  const letzte = await events.latestAbout(handle.db, { ags: stale.ags, record });
   const who = letzte?.actor ? ` von ${letzte.actor}` : '';
-  const [subject, aktuell] =
-    stale.id === undefined
-      ? ['Die Daten dieser Kommune wurden', await kommunen.findDetail(handle.db, scope, stale.ags, today)]
-      : ['Dieser Antrag wurde', (await foerderantraege.list(handle.db, scope, today, { id: stale.id }))[0]];
+  const [subject, aktuell] = record
+    ? [record.subject, await record.current(handle, scope, record.id)]
+    : ['Die Daten dieser Kommune wurden', await kommunen.findDetail(handle.db, scope, stale.ags, todayInSaxony())];
   const body: VersionConflict = {
     error: `${subject} inzwischen${who} geändert. Bitte die aktuelle Fassung prüfen und die Änderung erneut anwenden oder verwerfen.`,
     field: 'version',

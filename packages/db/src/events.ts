@@ -5,6 +5,7 @@ import {
   DOMAIN_EVENT_TYPES,
   eventAsSeenBy,
   type DomainEvent,
+  type DomainEventType,
   type NewDomainEvent,
   type PolizeidirektionId,
   type Scope,
@@ -159,21 +160,17 @@ export async function lastSeq(db: Kysely<Database>, scope: Scope = { kind: 'land
 const CHANGES = DOMAIN_EVENT_TYPES.filter((type) => BUMPS_VERSION[type]);
 
 /**
- * The newest change of a Kommune's data, or of one of its applications: who changed it last, for
- * a 409 answer.
+ * The newest change of a Kommune's data, or of one record of it (an application, a contact, a
+ * next step: `record` names its event type and id): who changed it last, for a 409 answer.
  */
 export async function latestAbout(
   db: Kysely<Database>,
-  { ags, foerderantragId }: { ags: string; foerderantragId?: number },
+  { ags, record }: { ags: string; record?: { type: DomainEventType; id: number } | undefined },
 ): Promise<DomainEvent | undefined> {
-  let query = selectEvents(db)
-    .where(sql<string>`payload->>'ags'`, '=', ags)
-    .where('type', 'in', CHANGES);
-  if (foerderantragId !== undefined) {
-    query = query
-      .where('type', '=', 'foerderantrag:saved')
-      .where(sql<string>`payload->'after'->>'id'`, '=', String(foerderantragId));
-  }
+  let query = selectEvents(db).where(sql<string>`payload->>'ags'`, '=', ags);
+  query = record
+    ? query.where('type', '=', record.type).where(sql<string>`payload->'after'->>'id'`, '=', String(record.id))
+    : query.where('type', 'in', CHANGES);
   const row = await query.orderBy('seq', 'desc').limit(1).executeTakeFirst();
   return row && toRouted(row).event;
 }

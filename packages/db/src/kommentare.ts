@@ -54,12 +54,17 @@ export async function list(db: Db, ags: string): Promise<Kommentar[]> {
 export async function mentionable(db: Db, polizeidirektion: PolizeidirektionId): Promise<Erwaehnbar[]> {
   const rows = await db
     .selectFrom('benutzer')
-    .select(['id', 'name', 'email'])
+    .select(['id', 'name', 'email', 'role'])
     .where('active', '=', true)
     .where((eb) => eb.or([eb('role', '<>', 'polizei'), eb('polizeidirektion_id', '=', polizeidirektion)]))
     .orderBy('name')
     .execute();
-  return rows.map((row) => ({ id: row.id, name: row.name, handle: mentionHandleOf(row.email) }));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    handle: mentionHandleOf(row.email),
+    lpr: row.role === 'admin' || row.role === 'lpr',
+  }));
 }
 
 export interface NewKommentar {

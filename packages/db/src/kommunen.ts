@@ -18,7 +18,8 @@ import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-interface KommuneWithMeilensteine {
+/** A current Kommune with the milestones in force up to a day, its predecessors' included. */
+export interface KommuneWithMeilensteine {
   ags: string;
   name: string;
   art: KommuneArt;
@@ -59,6 +60,20 @@ async function select(
   area: Area,
   ags: string | null,
 ): Promise<KommuneSummary[]> {
+  return (await withMeilensteine(db, scope, stand, area, ags)).map((row) => toSummary(row, stand));
+}
+
+/**
+ * Every current Gemeinde (and partner Kreis) of the scope and area with its milestones in force up
+ * to `stand`, predecessors' included: what status, KPIs and the stalled rules are derived from.
+ */
+export async function withMeilensteine(
+  db: Kysely<Database>,
+  scope: Scope,
+  stand: string,
+  area: Area = {},
+  ags: string | null = null,
+): Promise<KommuneWithMeilensteine[]> {
   // Set-based (one grouped join, no per-row subquery) so the plan stays fast even without statistics.
   const { rows } = await sql<KommuneWithMeilensteine>`
     with recursive lineage(ags, current_ags) as (
@@ -80,7 +95,7 @@ async function select(
       and ${inScope('k', scope, area)}
       and (${ags}::text is null or k.ags = ${ags})
     order by k.ags`.execute(db);
-  return rows.map((row) => toSummary(row, stand));
+  return rows;
 }
 
 function toSummary(row: KommuneWithMeilensteine, stand: string): KommuneSummary {

@@ -11,6 +11,8 @@ import * as germanNames from '../migrations/2026-12-02T0800_german_names.ts';
 import * as idempotencyKey from '../migrations/2026-12-02T0900_idempotency_key.ts';
 import * as rateLimit from '../migrations/2026-12-02T1700_rate_limit.ts';
 import * as bericht from '../migrations/2026-12-04T0000_bericht.ts';
+import * as ansprechpartnerWiedervorlagen from '../migrations/2026-12-04T1200_ansprechpartner_wiedervorlagen.ts';
+import * as stocktSchwellen from '../migrations/2026-12-04T1300_stockt_schwellen.ts';
 import type { Database } from './schema.ts';
 
 // Listed statically (not read from disk) so the bundled server carries its migrations with it.
@@ -26,6 +28,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02T0900_idempotency_key': idempotencyKey,
   '2026-12-02T1700_rate_limit': rateLimit,
   '2026-12-04T0000_bericht': bericht,
+  '2026-12-04T1200_ansprechpartner_wiedervorlagen': ansprechpartnerWiedervorlagen,
+  '2026-12-04T1300_stockt_schwellen': stocktSchwellen,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

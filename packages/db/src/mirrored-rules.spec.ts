@@ -11,12 +11,15 @@ import {
   POLIZEIDIREKTION_IDS,
   presenceVisibleTo,
   PROGRAMME_START,
+  STANDARD_SCHWELLEN,
   toPublicEvent,
   type KommuneLineage,
   type MeilensteinKind,
   type Scope,
 } from '@asskomm/domain';
 import {
+  createAnsprechpartner,
+  createWiedervorlage,
   correctMeilenstein,
   createFoerderantrag,
   createKommentar,
@@ -26,6 +29,7 @@ import {
   kpi,
   recordMeilenstein,
   resetDemoData,
+  setzeStocktSchwellen,
   withdrawMeilenstein,
 } from './index.ts';
 import { createSeededTestDatabase, createTestActor, TEST_DATABASE_KINDS, type TestDatabase } from './testing.ts';
@@ -50,6 +54,7 @@ describe.each(TEST_DATABASE_KINDS)('mirrored rules on %s', (kind) => {
     const admin = await createTestActor(test, 'admin');
     // One event of every type, in two areas; the demo reset first (it replaces the milestones).
     await resetDemoData(test, admin, TODAY);
+    await setzeStocktSchwellen(test, lpr, { ...STANDARD_SCHWELLEN, kprMonate: 9 });
     for (const ags of [GOERLITZ, LEIPZIG]) {
       const [recorded] = (await recordMeilenstein(test, lpr, { ags, kind: 'coaching_begonnen', date: '2025-01-02' }))
         .events;
@@ -58,6 +63,26 @@ describe.each(TEST_DATABASE_KINDS)('mirrored rules on %s', (kind) => {
       const version = (await kommunen.findDetail(test.db, LAND, ags, TODAY))!.version;
       await withdrawMeilenstein(test, lpr, id, { grund: 'doppelt erfasst', version });
       await createKommentar(test, lpr, { ags, text: 'Bitte prüfen' });
+      await createAnsprechpartner(test, lpr, ags, {
+        rolle: 'kpr_vorsitz',
+        name: 'Erika Beispiel',
+        organisation: null,
+        telefon: '0351 0100 10',
+        email: null,
+        notiz: null,
+        seit: null,
+        bis: null,
+        oeffentlich: true,
+        rechtsgrundlage: 'einwilligung',
+        einwilligungAm: '2024-01-15',
+        benutzerId: null,
+      });
+      await createWiedervorlage(test, lpr, ags, {
+        was: 'Rückruf',
+        faelligAm: TODAY,
+        zustaendigId: null,
+        meilensteinKind: null,
+      });
       await createFoerderantrag(test, lpr, {
         ags,
         haushaltsjahr: 2025,

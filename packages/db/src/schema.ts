@@ -186,7 +186,6 @@ export interface IdempotencyKeyTable {
   created_at: Generated<Date>;
 }
 
-/** Requests of one client (`key`) in the minute starting at `window_start`. */
 /** A Lagebericht PDF as handed out (2026-12-04T0000_bericht). */
 export interface BerichtTable {
   id: string;
@@ -202,6 +201,53 @@ export interface BerichtTable {
   created_at: Generated<Date>;
 }
 
+/** A contact person of a Kommune (2026-12-04T1200_ansprechpartner_wiedervorlagen). */
+export interface AnsprechpartnerTable {
+  id: Generated<number>;
+  kommune_ags: string;
+  rolle: string;
+  name: string;
+  organisation: string | null;
+  telefon: string | null;
+  email: string | null;
+  notiz: string | null;
+  seit: DateColumn | null;
+  bis: DateColumn | null;
+  oeffentlich: boolean;
+  rechtsgrundlage: string;
+  einwilligung_am: DateColumn | null;
+  benutzer_id: number | null;
+  synthetisch: Generated<boolean>;
+  version: Generated<number>;
+  geaendert_von: number | null;
+  geaendert_am: Generated<Date>;
+}
+
+/** A next step for a Kommune (same migration). */
+export interface WiedervorlageTable {
+  id: Generated<number>;
+  kommune_ags: string;
+  was: string;
+  faellig_am: DateColumn;
+  zustaendig_id: number | null;
+  meilenstein_kind: string | null;
+  erledigt_am: DateColumn | null;
+  erledigt_von: number | null;
+  erstellt_von: number | null;
+  erstellt_am: Generated<Date>;
+  synthetisch: Generated<boolean>;
+  version: Generated<number>;
+}
+
+/** A Land-wide setting of the LPR (2026-12-04T1300_stockt_schwellen). */
+export interface EinstellungTable {
+  schluessel: string;
+  wert: ColumnType<unknown, string, string>;
+  geaendert_von: number | null;
+  geaendert_am: Generated<Date>;
+}
+
+/** Requests of one client (`key`) in the minute starting at `window_start`. */
 export interface RateLimitTable {
   key: string;
   window_start: Date;
@@ -228,6 +274,9 @@ export interface Database {
   idempotency_key: IdempotencyKeyTable;
   rate_limit: RateLimitTable;
   bericht: BerichtTable;
+  ansprechpartner: AnsprechpartnerTable;
+  wiedervorlage: WiedervorlageTable;
+  einstellung: EinstellungTable;
 }
 
 export type NewKommune = Insertable<KommuneTable>;

@@ -3,6 +3,7 @@ import { DEFAULT_BUDGET_CENT, todayInSaxony } from '@asskomm/domain';
 import { GEMEINDEN, polizeidirektionOfKreis } from '@asskomm/geo';
 import { buildDemoData, DEMO_SIGNATORIES } from './demo-data.ts';
 
+import { writeDemoArbeit } from './demo-arbeit.ts';
 import * as fakten from './fakten.ts';
 import * as foerderantraege from './foerderantraege.ts';
 import * as unterzeichnungen from './unterzeichnungen.ts';
@@ -72,4 +73,5 @@ export async function writeDemoData(trx: Transaction<Database>, today: string): 
     .execute();
   for (const { ags, ...antrag } of demo.foerderantraege)
     await foerderantraege.insert(trx, ags, antrag, { synthetisch: true });
+  await writeDemoArbeit(trx, today);
 }

@@ -2,12 +2,14 @@ import { codesOf } from './codes.ts';
 import type { DomainEvent } from './events.ts';
 import type { Benachrichtigung } from './protocol.ts';
 import type { Role, Scope } from './access.ts';
+import type { Ansprechpartner } from './ansprechpartner.ts';
 import type { FoerderantragFacts, Foerderstatus, Foerderzweck, Handlungsfeld } from './foerderung.ts';
 import type { KommuneArt, PolizeidirektionId } from './kommune.ts';
 import type { MeilensteinKind } from './meilensteine.ts';
 import type { KpiCounts } from './kpi.ts';
 import type { OeffentlicheStaende, Verdeckbar } from './public-figures.ts';
 import type { Status, StatusFacts } from './status.ts';
+import type { Wiedervorlage } from './wiedervorlagen.ts';
 
 /** One Kommune on the map and in lists, as of a day (`GET /api/kommunen`). */
 export interface KommuneSummary {
@@ -84,7 +86,7 @@ export interface ApiError {
  */
 export interface VersionConflict extends ApiError {
   field: 'version';
-  aktuell: KommuneDetail | FoerderantragRecord | null;
+  aktuell: KommuneDetail | FoerderantragRecord | Ansprechpartner | Wiedervorlage | null;
   letzteAenderung: DomainEvent | null;
 }
 
@@ -248,6 +250,8 @@ export interface Erwaehnbar {
   name: string;
   /** What follows the @ in a comment. */
   handle: string;
+  /** Staff of the LPR (admin, lpr): who may be a Kommune's fixed Ansprechpartner or coach. */
+  lpr: boolean;
 }
 
 export interface KommentarThread {

@@ -31,8 +31,8 @@ export interface BerichtPruefung extends BerichtEintrag {
 /**
  * Does a change committed after a report alter what the report said? It does when it touches
  * data of a day up to the report's Stand: a milestone recorded back-dated, corrected from or to
- * such a day, or withdrawn; an application submitted by then; a reset of all data. A comment
- * changes no figure.
+ * such a day, or withdrawn; an application submitted by then; a reset of all data. A comment,
+ * a contact or a next step changes no figure.
  */
 export function aendertBerichtBis(event: VisibleEvent, stand: string): boolean {
   switch (event.type) {
@@ -45,6 +45,9 @@ export function aendertBerichtBis(event: VisibleEvent, stand: string): boolean {
     case 'foerderantrag:saved':
       return event.after.eingereichtAm <= stand || (event.before !== null && event.before.eingereichtAm <= stand);
     case 'kommentar:created':
+    case 'ansprechpartner:saved':
+    case 'wiedervorlage:saved':
+    case 'schwellen:saved':
       return false;
     case 'demo:reset':
       return true;

@@ -58,3 +58,10 @@ export function monthEnds(from: string, to: string): string[] {
   }
   return result;
 }
+
+/** The day `tage` days after `iso` (before it when negative). */
+export function plusTage(iso: string, tage: number): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + tage);
+  return date.toISOString().slice(0, 10);
+}

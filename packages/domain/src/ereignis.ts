@@ -1,10 +1,14 @@
 // Its own entry point (`@asskomm/domain/ereignis`): the dashboard loads the wording with the first
 // live change, not with the overview; the server's history exports use the same sentences.
+import { ANSPRECHPARTNER_ROLLEN_LABELS, type Ansprechpartner } from './ansprechpartner.ts';
 import type { FoerderantragRecord, MeilensteinRecord } from './api.ts';
 import { deutschesDatum as formatDate } from './dates.ts';
 import type { VisibleEvent } from './events.ts';
 import { FOERDERZWECK_LABELS } from './foerderung.ts';
+import { codesOf } from './codes.ts';
 import { MEILENSTEIN_LABELS } from './meilensteine.ts';
+import { SCHWELLEN_LABELS, type StocktSchwellen } from './stockt.ts';
+import type { Wiedervorlage } from './wiedervorlagen.ts';
 
 /** What an event changed, in German: a headline and the details (before → after, reason …). */
 export interface EreignisText {
@@ -51,6 +55,54 @@ function auszug(kommentar: string): string[] {
   return [`„${kurz}“`];
 }
 
+/** „KPR-Vorsitz: Erika Beispiel“. */
+function kontakt(a: Ansprechpartner): string {
+  return `${ANSPRECHPARTNER_ROLLEN_LABELS[a.rolle] ?? a.rolle}: ${a.name}`;
+}
+
+const KONTAKT_FELDER = [
+  { key: 'name', label: 'Name' },
+  { key: 'organisation', label: 'Organisation' },
+  { key: 'telefon', label: 'Telefon' },
+  { key: 'email', label: 'E-Mail' },
+  { key: 'notiz', label: 'Notiz' },
+  { key: 'seit', label: 'Seit' },
+  { key: 'bis', label: 'Bis' },
+] as const satisfies readonly { key: keyof Ansprechpartner; label: string }[];
+
+/** What a change of a contact changed: „Telefon: – → 0351 …“, and whether it became (non-)public. */
+function kontaktAenderungen(before: Ansprechpartner, after: Ansprechpartner): string[] {
+  const zeige = (key: string, v: string | null) =>
+    v === null || v === '' ? '–' : key === 'seit' || key === 'bis' ? formatDate(v) : v;
+  const felder = KONTAKT_FELDER.flatMap(({ key, label }) =>
+    (before[key] ?? null) === (after[key] ?? null)
+      ? []
+      : [`${label}: ${zeige(key, before[key] ?? null)} → ${zeige(key, after[key] ?? null)}`],
+  );
+  if (before.oeffentlich !== after.oeffentlich)
+    felder.push(after.oeffentlich ? 'jetzt öffentlich' : 'nicht mehr öffentlich');
+  return felder;
+}
+
+/** „„Termin zur KV“, fällig am 01.03.2027, zuständig: Demo PD Görlitz“. */
+function vorlage(w: Wiedervorlage): string {
+  return `„${w.was}“, fällig am ${formatDate(w.faelligAm)}${w.zustaendig ? `, zuständig: ${w.zustaendig.name}` : ''}`;
+}
+
+function vorlageWas(before: Wiedervorlage | null, after: Wiedervorlage): string {
+  if (!before) return 'Wiedervorlage angelegt';
+  if (after.erledigt && !before.erledigt) return 'Wiedervorlage erledigt';
+  if (!after.erledigt && before.erledigt) return 'Wiedervorlage wieder geöffnet';
+  return 'Wiedervorlage geändert';
+}
+
+/** „Mitglied ohne KPR (Monate): 12 → 9“ for every threshold that changed. */
+function schwellenAenderungen(before: StocktSchwellen, after: StocktSchwellen): string[] {
+  return codesOf(SCHWELLEN_LABELS).flatMap((key) =>
+    before[key] === after[key] ? [] : [`${SCHWELLEN_LABELS[key]}: ${before[key]} → ${after[key]}`],
+  );
+}
+
 /** The change as the history, the feed and a 409 notice tell it; staff and public events alike. */
 export function beschreibeEreignis(event: VisibleEvent): EreignisText {
   switch (event.type) {
@@ -67,6 +119,17 @@ export function beschreibeEreignis(event: VisibleEvent): EreignisText {
       return { was: event.before ? 'Förderantrag geändert' : 'Förderantrag erfasst', details: antrag(event.after) };
     case 'kommentar:created':
       return { was: 'Kommentar geschrieben', details: auszug(event.after.text) };
+    case 'ansprechpartner:saved':
+      return event.before
+        ? {
+            was: `Ansprechpartner geändert: ${kontakt(event.before)}`,
+            details: kontaktAenderungen(event.before, event.after),
+          }
+        : { was: `Ansprechpartner erfasst: ${kontakt(event.after)}`, details: [] };
+    case 'wiedervorlage:saved':
+      return { was: vorlageWas(event.before, event.after), details: [vorlage(event.after)] };
+    case 'schwellen:saved':
+      return { was: 'Schwellen für „Stockt“ geändert', details: schwellenAenderungen(event.before, event.after) };
     case 'demo:reset':
       return { was: 'Demodaten zurückgesetzt', details: [] };
   }

@@ -1,6 +1,9 @@
 import { scopeCovers, type Scope } from './access.ts';
+import type { Ansprechpartner } from './ansprechpartner.ts';
 import type { FoerderantragRecord, Kommentar, MeilensteinRecord } from './api.ts';
 import type { PolizeidirektionId } from './kommune.ts';
+import type { StocktSchwellen } from './stockt.ts';
+import type { Wiedervorlage } from './wiedervorlagen.ts';
 
 /** What a comment's event holds: the comment and the notification each @mentioned user got. */
 export interface KommentarWerte extends Omit<Kommentar, 'autor' | 'erwaehnt'> {
@@ -17,6 +20,10 @@ export interface EventValues {
   'meilenstein:withdrawn': { ags: string; before: MeilensteinRecord; after: MeilensteinRecord };
   'foerderantrag:saved': { ags: string; before: FoerderantragRecord | null; after: FoerderantragRecord };
   'kommentar:created': { ags: string; before: null; after: KommentarWerte };
+  'ansprechpartner:saved': { ags: string; before: Ansprechpartner | null; after: Ansprechpartner };
+  'wiedervorlage:saved': { ags: string; before: Wiedervorlage | null; after: Wiedervorlage };
+  /** The LPR set the thresholds of „Stockt“ (Land-wide). */
+  'schwellen:saved': { ags: null; before: StocktSchwellen; after: StocktSchwellen };
   /** The whole data set was replaced (demo reset): every screen reloads. */
   'demo:reset': { ags: null; before: null; after: null };
 }
@@ -27,6 +34,9 @@ export const DOMAIN_EVENT_TYPES = [
   'meilenstein:withdrawn',
   'foerderantrag:saved',
   'kommentar:created',
+  'ansprechpartner:saved',
+  'wiedervorlage:saved',
+  'schwellen:saved',
   'demo:reset',
 ] as const satisfies readonly DomainEventType[];
 
@@ -49,13 +59,20 @@ export type NewDomainEvent = { [K in DomainEventType]: { type: K } & EventValues
 export type DomainEvent = NewDomainEvent & EventHead;
 export type DomainEventOf<K extends DomainEventType> = Extract<DomainEvent, { type: K }>;
 
-/** Does the change alter the Kommune's data (and hence bump its version)? A comment does not. */
+/**
+ * Does the change alter the Kommune's data (and hence bump its version)? A comment does not, nor
+ * a contact or a next step: those carry a version of their own, so two people adding different
+ * ones to one Kommune do not conflict.
+ */
 export const BUMPS_VERSION: Record<DomainEventType, boolean> = {
   'meilenstein:recorded': true,
   'meilenstein:corrected': true,
   'meilenstein:withdrawn': true,
   'foerderantrag:saved': true,
   'kommentar:created': false,
+  'ansprechpartner:saved': false,
+  'wiedervorlage:saved': false,
+  'schwellen:saved': false,
   'demo:reset': true,
 };
 
@@ -81,7 +98,9 @@ type PublicHead = Omit<EventHead, 'actor' | 'version'> & { actor: null; version:
 type Public<E> = E extends DomainEvent ? Omit<E, keyof EventHead> & PublicHead : never;
 /**
  * An event as the public sees it. Comments never reach the public, nor funding changes: even
- * without Kommune or figures, the moment of one would tie a later public figure to it.
+ * without Kommune or figures, the moment of one would tie a later public figure to it. Contacts
+ * and next steps are staff work (so are the thresholds of „Stockt“): the public reads public
+ * contacts from the Kommune's page only.
  */
 export type PublicEvent = Public<Exclude<DomainEvent, { type: (typeof NON_PUBLIC_EVENT_TYPES)[number] }>>;
 /** Whatever a client may be sent: the full event (staff) or its public projection. */
@@ -91,18 +110,24 @@ export type VisibleEvent = DomainEvent | PublicEvent;
 export const NON_PUBLIC_EVENT_TYPES = [
   'kommentar:created',
   'foerderantrag:saved',
+  'ansprechpartner:saved',
+  'wiedervorlage:saved',
+  'schwellen:saved',
 ] as const satisfies readonly DomainEventType[];
 
 /**
  * What the public may see of an event, or null when nothing: a milestone through
  * `publicMeilenstein`, never who made the change nor the Kommune's version; funding changes and
- * comments not at all.
+ * comments, contacts and next steps not at all.
  */
 export function toPublicEvent(event: DomainEvent): PublicEvent | null {
   const hidden = { actor: null, version: null };
   switch (event.type) {
     case 'kommentar:created':
     case 'foerderantrag:saved':
+    case 'ansprechpartner:saved':
+    case 'wiedervorlage:saved':
+    case 'schwellen:saved':
       return null;
     case 'meilenstein:recorded':
       return { ...event, ...hidden, after: publicMeilenstein(event.after) };

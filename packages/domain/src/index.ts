@@ -1,4 +1,5 @@
 export * from './access.ts';
+export * from './ansprechpartner.ts';
 export * from './api.ts';
 export * from './bericht.ts';
 export * from './codes.ts';
@@ -19,3 +20,5 @@ export * from './protocol.ts';
 export * from './public-figures.ts';
 export * from './schemas.ts';
 export * from './status.ts';
+export * from './stockt.ts';
+export * from './wiedervorlagen.ts';

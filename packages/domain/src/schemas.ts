@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { de } from 'zod/locales';
 import { EARLIEST_DATE, isIsoDate, LATEST_DATE, todayInSaxony } from './dates.ts';
 import { ROLES, type Role } from './access.ts';
+import { ANSPRECHPARTNER_ROLLEN, RECHTSGRUNDLAGEN } from './ansprechpartner.ts';
 import { FOERDERZWECKE, HANDLUNGSFELDER } from './foerderung.ts';
 import { AGS_PATTERN, POLIZEIDIREKTION_IDS, type PolizeidirektionId } from './kommune.ts';
 import { MERKMAL_CODES, SPALTEN_CODES } from './kommunen-liste.ts';
@@ -342,6 +343,114 @@ export const kommentarCreateSchema = z.strictObject({
     .trim()
     .min(1, { message: 'darf nicht leer sein' })
     .max(2000, { message: 'darf höchstens 2000 Zeichen lang sein' }),
+});
+
+const kurzerTextSchema = (max: number) =>
+  z
+    .string({ message: 'muss ein Text sein' })
+    .trim()
+    .max(max, { message: `darf höchstens ${max} Zeichen lang sein` });
+
+/**
+ * A contact person's fields. Their values (phone, e-mail, dates, consent) are checked by the rules
+ * in `ansprechpartner-regeln.ts`, which answer 422 naming the field; here only the shape (400).
+ */
+const ansprechpartnerFields = {
+  rolle: z.enum(ANSPRECHPARTNER_ROLLEN, { message: 'ist keine bekannte Rolle' }),
+  name: kurzerTextSchema(120),
+  organisation: kurzerTextSchema(200).nullable(),
+  telefon: kurzerTextSchema(40).nullable(),
+  email: kurzerTextSchema(254).nullable(),
+  notiz: noteSchema,
+  seit: isoDateSchema.nullable(),
+  bis: isoDateSchema.nullable(),
+  oeffentlich: z.boolean({ message: 'muss ja oder nein sein' }),
+  rechtsgrundlage: z.enum(RECHTSGRUNDLAGEN, { message: `muss eine von ${RECHTSGRUNDLAGEN.join(', ')} sein` }),
+  einwilligungAm: isoDateSchema.nullable(),
+  benutzerId: idSchema.nullable(),
+};
+
+/** Body of `POST /api/kommunen/:ags/ansprechpartner`. */
+export const ansprechpartnerCreateSchema = z.strictObject({
+  ...ansprechpartnerFields,
+  name: ansprechpartnerFields.name.default(''),
+  organisation: ansprechpartnerFields.organisation.default(null),
+  telefon: ansprechpartnerFields.telefon.default(null),
+  email: ansprechpartnerFields.email.default(null),
+  seit: ansprechpartnerFields.seit.default(null),
+  bis: ansprechpartnerFields.bis.default(null),
+  oeffentlich: ansprechpartnerFields.oeffentlich.default(false),
+  einwilligungAm: ansprechpartnerFields.einwilligungAm.default(null),
+  benutzerId: ansprechpartnerFields.benutzerId.default(null),
+});
+export type AnsprechpartnerEingabe = z.infer<typeof ansprechpartnerCreateSchema>;
+
+/** Body of `PATCH /api/ansprechpartner/:id`: the fields that change, and the version of the contact seen. */
+export const ansprechpartnerUpdateSchema = z
+  .strictObject(ansprechpartnerFields)
+  .partial()
+  .extend({ version: versionSchema });
+
+const wiedervorlageFields = {
+  was: z
+    .string({ message: 'muss ein Text sein' })
+    .trim()
+    .min(3, { message: 'braucht mindestens 3 Zeichen' })
+    .max(500, { message: 'darf höchstens 500 Zeichen lang sein' }),
+  /** Checked against today by the rules (422): from 2019, at most five years ahead. */
+  faelligAm: isoDateSchema,
+  zustaendigId: idSchema.nullable(),
+  meilensteinKind: meilensteinKindSchema.nullable(),
+};
+
+/** Body of `POST /api/kommunen/:ags/wiedervorlagen`. */
+export const wiedervorlageCreateSchema = z.strictObject({
+  ...wiedervorlageFields,
+  zustaendigId: wiedervorlageFields.zustaendigId.default(null),
+  meilensteinKind: wiedervorlageFields.meilensteinKind.default(null),
+});
+export type WiedervorlageEingabe = z.infer<typeof wiedervorlageCreateSchema>;
+
+/** Body of `PATCH /api/wiedervorlagen/:id`: changed fields, done or reopened, with the version seen. */
+export const wiedervorlageUpdateSchema = z.strictObject({
+  was: wiedervorlageFields.was.optional(),
+  faelligAm: wiedervorlageFields.faelligAm.optional(),
+  zustaendigId: wiedervorlageFields.zustaendigId.optional(),
+  meilensteinKind: wiedervorlageFields.meilensteinKind.optional(),
+  erledigt: z.boolean({ message: 'muss ja oder nein sein' }).optional(),
+  version: versionSchema,
+});
+export type WiedervorlageAenderung = z.infer<typeof wiedervorlageUpdateSchema>;
+
+/** Query of `GET /api/wiedervorlagen`: whose, open or done, which area or Kommune. */
+export const wiedervorlagenQuerySchema = z.strictObject({
+  zustaendig: z.enum(['ich', 'alle'], { message: 'muss ich oder alle sein' }).default('alle'),
+  erledigt: z.enum(['ja', 'nein'], { message: 'muss ja oder nein sein' }).optional(),
+  pd: polizeidirektionSchema.optional(),
+  ags: agsSchema.optional(),
+  format: formatSchema.optional(),
+});
+
+const monateSchema = z
+  .number({ message: 'muss eine Zahl von Monaten sein' })
+  .int({ message: 'muss eine ganze Zahl sein' })
+  .min(1, { message: 'muss mindestens 1 sein' })
+  .max(60, { message: 'darf höchstens 60 sein' });
+
+/** Body of `PUT /api/stockt/schwellen`: every threshold, in months. */
+export const stocktSchwellenSchema = z.strictObject({
+  vorvereinbarungMonate: monateSchema,
+  analyseMonate: monateSchema,
+  kprMonate: monateSchema,
+  kontaktMonate: monateSchema,
+  nachweisMonate: monateSchema,
+});
+
+/** Query of `GET /api/stockt`: the area within the scope, and the file format. */
+export const stocktQuerySchema = z.strictObject({
+  pd: polizeidirektionSchema.optional(),
+  kreis: kreisAgsSchema.optional(),
+  format: formatSchema.optional(),
 });
 
 /** Query of `GET /api/aktivitaet` and `GET /api/kommunen/:ags/verlauf`: newest first, `vor` pages back. */

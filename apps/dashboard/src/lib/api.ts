@@ -8,10 +8,11 @@ export const LAGEBILD = 'app:lagebild';
 export const BENUTZER = 'app:benutzer';
 export const PROTOKOLL = 'app:protokoll';
 
-/** Dependency keys of the Kommunen list, one Kommune's page and the funding page. */
+/** Dependency keys of the Kommunen list, one Kommune's page, the funding page and the next steps. */
 export const KOMMUNEN = 'app:kommunen';
 export const KOMMUNE = 'app:kommune';
 export const FOERDERUNG = 'app:foerderung';
+export const WIEDERVORLAGEN = 'app:wiedervorlagen';
 
 /** Dependency key of the signed-in user (`GET /api/auth/me`). */
 export const ANMELDUNG = 'app:anmeldung';

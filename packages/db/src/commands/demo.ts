@@ -5,8 +5,8 @@ import type { DbHandle } from '../create-db.ts';
 import { writeDemoData } from '../seed-demo.ts';
 
 /**
- * Restores the demo state: every milestone, signing and application is replaced by the generated
- * demo data, in one transaction, with a `demo:reset` event so every open screen reloads. Users,
+ * Restores the demo state: every milestone, signing, application, contact and next step is
+ * replaced by the generated demo data, in one transaction, with a `demo:reset` event so every open screen reloads. Users,
  * sessions and the event log itself stay. Every Kommune's version moves, so a form opened before
  * answers 409.
  */
@@ -22,6 +22,8 @@ export async function resetDemoData(
     work: async ({ trx }) => {
       await sql`lock table meilenstein in exclusive mode`.execute(trx);
       for (const table of [
+        'ansprechpartner',
+        'wiedervorlage',
         'kommune_fakten',
         'auszahlung',
         'foerderantrag',

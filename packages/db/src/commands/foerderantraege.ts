@@ -8,7 +8,7 @@ import {
   type FoerderantragRecord,
 } from '@asskomm/domain';
 import type { Transaction } from 'kysely';
-import { runCommand, StaleFoerderantrag, type Locate, type Outcome } from '../command.ts';
+import { runCommand, StaleRecord, type Locate, type Outcome } from '../command.ts';
 import type { DbHandle } from '../create-db.ts';
 import * as foerderantraege from '../foerderantraege.ts';
 import type { Database } from '../schema.ts';
@@ -78,7 +78,7 @@ function changeFoerderantrag(
     may: EDIT_DOMAIN_DATA,
     work: async ({ trx }) => {
       const before = await saved(trx, id);
-      if (before.version !== version) throw new StaleFoerderantrag(before.ags, id);
+      if (before.version !== version) throw new StaleRecord(before.ags, 'foerderantrag', id);
       const facts = next(before);
       await enforceFoerderRules(trx, before.ags, facts);
       await foerderantraege.replace(trx, id, facts);

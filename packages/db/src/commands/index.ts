@@ -1,4 +1,5 @@
 // Every command on domain data, each through the one command path (../command.ts).
+export { createAnsprechpartner, updateAnsprechpartner, type AnsprechpartnerAnswer } from './ansprechpartner.ts';
 export { resetDemoData } from './demo.ts';
 export {
   addAuszahlung,
@@ -15,3 +16,5 @@ export {
   type MeilensteinCreate,
 } from './meilensteine.ts';
 export { recordUnterzeichnung, type UnterzeichnungAnswer, type UnterzeichnungCreate } from './unterzeichnungen.ts';
+export { createWiedervorlage, updateWiedervorlage, type WiedervorlageAnswer } from './wiedervorlagen.ts';
+export { setzeStocktSchwellen } from './stockt.ts';

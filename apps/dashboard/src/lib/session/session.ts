@@ -1,6 +1,6 @@
 import { goto, invalidateAll } from '$app/navigation';
 import { resolve } from '$app/paths';
-import { ROLE_LABELS, type Me, type PolizeidirektionId, type Role } from '@asskomm/domain';
+import { ROLE_LABELS, type Me, type PolizeidirektionId, type Principal, type Role } from '@asskomm/domain';
 import { sendJson, type Sent } from '$lib/api';
 import { polizeidirektionName } from '$lib/karte/places';
 import { live } from '$lib/live/live.svelte';
@@ -13,6 +13,16 @@ export function roleName(role: Role | 'public', polizeidirektion: Polizeidirekti
 /** The role a signed-in user acts as right now: their own, or the view an admin chose. */
 export function effectiveRole(me: Me): { role: Role | 'public'; polizeidirektion: PolizeidirektionId | null } {
   return me.ansicht ?? { role: me.benutzer.role, polizeidirektion: me.benutzer.polizeidirektion };
+}
+
+/**
+ * The signed-in user as the shared permission rules (`canPflege…`) take them, so a page offers
+ * what the server will allow; the server still decides. Visitors: null.
+ */
+export function principalVon(me: Me | null): Principal | null {
+  if (!me) return null;
+  const { role, polizeidirektion } = effectiveRole(me);
+  return { benutzerId: me.benutzer.id, role, polizeidirektion, readOnly: me.readOnly };
 }
 
 /** After the session changed: new scope for the live socket, every load runs again. */

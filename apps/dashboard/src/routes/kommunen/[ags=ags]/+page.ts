@@ -1,5 +1,8 @@
 import type {
+  Ansprechpartner,
+  OeffentlicherAnsprechpartner,
   VisibleEvent,
+  WiedervorlageZeile,
   KommuneDetail,
   KommuneSummary,
   KommentarThread,
@@ -20,14 +23,19 @@ export const load = (async ({ fetch, depends, params, url, parent }) => {
   depends(KOMMUNE);
   const { stand, heute, gewaehlt } = standAus(url);
   const { me } = await parent();
-  // Comments are for signed-in users only (not for an admin's public view); the public gets a 401 there.
+  // Comments and next steps are for signed-in users only (not for an admin's public view); the public gets a 401 there.
   const mitKommentaren = me !== null && effectiveRole(me).role !== 'public';
-  const [kommune, kommunen, kommentare, verlauf] = await Promise.all([
+  const [kommune, kommunen, kommentare, verlauf, ansprechpartner, wiedervorlagen] = await Promise.all([
     getJson<KommuneDetail | OeffentlicheKommuneDetail>(fetch, `/api/kommunen/${params.ags}?stand=${stand}`),
     // The signing form picks further Kommunen signing together from this list (editors, today only).
     me?.canEdit && !gewaehlt ? getJson<KommuneSummary[]>(fetch, `/api/kommunen?stand=${heute}`) : null,
     mitKommentaren ? zusaetzlich(getJson<KommentarThread>(fetch, `/api/kommunen/${params.ags}/kommentare`)) : null,
     zusaetzlich(getJson<VisibleEvent[]>(fetch, `/api/kommunen/${params.ags}/verlauf?limit=${VERLAUF_LIMIT}`)),
+    // Contacts are as of now (a past `stand` shows them too: who to call does not go back in time).
+    zusaetzlich(
+      getJson<(Ansprechpartner | OeffentlicherAnsprechpartner)[]>(fetch, `/api/kommunen/${params.ags}/ansprechpartner`),
+    ),
+    mitKommentaren ? zusaetzlich(getJson<WiedervorlageZeile[]>(fetch, `/api/wiedervorlagen?ags=${params.ags}`)) : null,
   ]);
   return {
     kommune,
@@ -36,6 +44,8 @@ export const load = (async ({ fetch, depends, params, url, parent }) => {
     kommentare,
     verlauf,
     verlaufLimit: VERLAUF_LIMIT,
+    ansprechpartner,
+    wiedervorlagen,
     stand,
     heute,
     standGewaehlt: gewaehlt,
