@@ -160,12 +160,12 @@ test('a rule violation (422) is shown at its field', async ({ als }) => {
   await expect(form.getByLabel('Meilenstein')).toHaveAttribute('aria-invalid', 'true');
 });
 
-test('a stale version gets the 409 notice naming the other user, and can be re-applied', async ({ als }) => {
+test('two colleagues adding different milestones at once both succeed: no false conflict', async ({ als }) => {
   const a = await als('admin');
   const b = await als('lpr');
   await openKommune(b.page, GOERLITZ);
   const formB = b.page.locator('[data-meilenstein-form]');
-  // B starts the change on the version shown now…
+  // B starts a new milestone on the page as it is now…
   await formB.getByLabel('Meilenstein').selectOption('praeventionskonzept_beschlossen');
   await formB.getByLabel('Datum').fill('2025-09-10');
 
@@ -178,16 +178,43 @@ test('a stale version gets the 409 notice naming the other user, and can be re-a
   await expect(formA.locator('[data-form-erfolg]')).toContainText('KPR reaktiviert');
 
   await formB.getByRole('button', { name: 'Meilenstein erfassen' }).click();
-  const konflikt = formB.locator('[data-konflikt]');
+  await expect(formB.locator('[data-form-erfolg]')).toContainText('Präventionskonzept beschlossen');
+  await expect(formB.locator('[data-konflikt]')).toHaveCount(0);
+  for (const [kind, tag] of [
+    ['praeventionskonzept_beschlossen', '10.09.2025'],
+    ['kpr_reaktiviert', '01.08.2025'],
+  ]) {
+    await expect(b.page.locator(`[data-timeline] > li[data-kind="${kind}"]`, { hasText: tag })).toBeVisible();
+  }
+});
+
+test('a stale correction gets the 409 notice naming the other user, and can be re-applied', async ({ als }) => {
+  const a = await als('admin');
+  const b = await als('lpr');
+  await openKommune(b.page, GOERLITZ);
+  // B opens the correction of a milestone on the version shown now…
+  const itemB = b.page.locator('[data-timeline] > li[data-kind="kooperationsvereinbarung"]').first();
+  await itemB.getByRole('button', { name: /Korrigieren/ }).click();
+  const dialogB = b.page.locator('#korrektur-dialog');
+  await dialogB.getByLabel('Notiz').fill('Unterzeichnet im Ratssaal');
+
+  // …while A corrects the same milestone.
+  await openKommune(a.page, GOERLITZ);
+  const itemA = a.page.locator('[data-timeline] > li[data-kind="kooperationsvereinbarung"]').first();
+  await itemA.getByRole('button', { name: /Korrigieren/ }).click();
+  const dialogA = a.page.locator('#korrektur-dialog');
+  await dialogA.getByLabel('Quelle').fill('Pressemitteilung der Stadt');
+  await dialogA.getByRole('button', { name: 'Korrektur speichern' }).click();
+  await expect(dialogA).toBeHidden();
+
+  await dialogB.getByRole('button', { name: 'Korrektur speichern' }).click();
+  const konflikt = dialogB.locator('[data-konflikt]');
   await expect(konflikt).toBeVisible();
   await expect(konflikt).toContainText(`Inzwischen von ${a.me.benutzer.name} geändert`);
-  await expect(konflikt).toContainText('KPR reaktiviert');
-
   await konflikt.getByRole('button', { name: 'Meine Änderung erneut anwenden' }).click();
-  await expect(formB.locator('[data-form-erfolg]')).toContainText('Präventionskonzept beschlossen');
-  await expect(
-    b.page.locator('[data-timeline] > li[data-kind="praeventionskonzept_beschlossen"]', { hasText: '10.09.2025' }),
-  ).toBeVisible();
+  await expect(dialogB).toBeHidden();
+  await expect(itemB).toContainText('Unterzeichnet im Ratssaal');
+  await expect(itemB).toContainText('Pressemitteilung der Stadt');
 });
 
 test('an LPR corrects and withdraws a meilenstein', async ({ als }) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { TEST_DATABASE_KINDS } from '@asskomm/db/testing';
 import {
   POLIZEIDIREKTION_IDS,
@@ -9,6 +10,7 @@ import {
   type StocktSchwellen,
   type StocktZeile,
   type VersionConflict,
+  type VisibleEvent,
   type Wiedervorlage,
   type WiedervorlageZeile,
 } from '@asskomm/domain';
@@ -299,5 +301,75 @@ describe.each(TEST_DATABASE_KINDS)('contacts and next steps on %s', (kind) => {
       socket.close();
       await lpr.request('PUT', '/api/stockt/schwellen', schwellen);
     }
+  });
+
+  it('erases a person everywhere: no table, event, stored answer, export or history keeps name, phone or e-mail', async () => {
+    const goerlitz = await demoBenutzer(server.url, 'pd-goerlitz');
+    const lpr = await demoBenutzer(server.url, 'lpr');
+    const marke = `Zz${Date.now()}`;
+    const schluessel = `loeschen-${Math.random().toString(36).slice(2)}`;
+    const person = {
+      ...POLIZEIKONTAKT,
+      name: `Ilse ${marke}`,
+      telefon: '03581 0777 66',
+      email: `${marke.toLowerCase()}@loeschen.test.invalid`,
+      notiz: `Notiz ${marke}`,
+    };
+    const created = await goerlitz.request('POST', `/api/kommunen/${GOERLITZ}/ansprechpartner`, person, {
+      'idempotency-key': schluessel,
+    });
+    const kontakt = ((await created.json()) as { ansprechpartner: Ansprechpartner }).ansprechpartner;
+    expect(
+      (
+        await goerlitz.request('PATCH', `/api/ansprechpartner/${kontakt.id}`, {
+          organisation: `Revier ${marke}`,
+          version: 1,
+        })
+      ).status,
+    ).toBe(200);
+    expect(await (await lpr.request('GET', `/api/kommunen/${GOERLITZ}/verlauf`)).text()).toContain(marke);
+
+    // Only someone who may keep the contact erases it.
+    const ministerium = await demoBenutzer(server.url, 'ministerium');
+    expect((await ministerium.request('DELETE', `/api/ansprechpartner/${kontakt.id}`)).status).toBe(403);
+    expect((await new TestClient(server.url).request('DELETE', `/api/ansprechpartner/${kontakt.id}`)).status).toBe(401);
+    expect((await goerlitz.request('DELETE', `/api/ansprechpartner/${kontakt.id}`)).status).toBe(200);
+    expect((await goerlitz.request('DELETE', `/api/ansprechpartner/${kontakt.id}`)).status).toBe(404);
+
+    // The whole database, table by table, as text: nothing of the person is left.
+    const tables = await server.test.db
+      .selectFrom('information_schema.tables' as never)
+      .select('table_name' as never)
+      .where('table_schema' as never, '=', 'public' as never)
+      .execute();
+    const spuren: string[] = [];
+    for (const { table_name: table } of tables as { table_name: string }[]) {
+      const { rows } = await sql<{ t: string }>`select t::text as t from ${sql.table(table)} t`.execute(server.test.db);
+      for (const { t } of rows) {
+        for (const needle of [marke, '0777 66', marke.toLowerCase()])
+          if (t.includes(needle)) spuren.push(`${table}: ${needle}`);
+      }
+    }
+    expect(spuren).toEqual([]);
+    // Nor any answer, file or history; the history says that a contact of this role was erased, and by whom.
+    for (const path of [
+      `/api/kommunen/${GOERLITZ}/ansprechpartner`,
+      `/api/kommunen/${GOERLITZ}/ansprechpartner?format=csv`,
+      `/api/kommunen/${GOERLITZ}/verlauf?format=csv`,
+      `/api/aktivitaet`,
+    ]) {
+      expect(await (await lpr.request('GET', path)).text(), path).not.toContain(marke);
+    }
+    const [neueste] = (await lpr.json<VisibleEvent[]>('GET', `/api/kommunen/${GOERLITZ}/verlauf?limit=1`)).body;
+    expect(neueste).toMatchObject({
+      type: 'ansprechpartner:erased',
+      actor: 'Demo PD Görlitz',
+      after: { id: kontakt.id, rolle: 'buergerpolizist' },
+    });
+    // A retried create with the same key gets the (scrubbed) first answer and creates nothing again.
+    const retry = await goerlitz.request('POST', `/api/kommunen/${GOERLITZ}/ansprechpartner`, person, {
+      'idempotency-key': schluessel,
+    });
+    expect(await retry.text()).not.toContain(marke);
   });
 });

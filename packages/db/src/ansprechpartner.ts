@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   ANSPRECHPARTNER_ROLLEN,
+  ohnePerson,
   type Ansprechpartner,
   type AnsprechpartnerEingabe,
   type AnsprechpartnerRolle,
@@ -101,4 +102,46 @@ export async function update(
     .where('id', '=', id)
     .execute();
   return (await findById(trx, id))!;
+}
+
+/**
+ * Erases a person (Art. 17 DSGVO): the contact goes, and every recorded state of it — the
+ * before/after of its events, the stored answer of a retried request — keeps its role and dates
+ * but no name, phone, e-mail, organisation or note. Runs in the command's transaction.
+ */
+export async function erase(trx: Transaction<Database>, id: number): Promise<void> {
+  const events = await trx
+    .selectFrom('domain_event')
+    .select(['seq', 'payload'])
+    .where('type', '=', 'ansprechpartner:saved')
+    .where(sql<string>`payload->'after'->>'id'`, '=', String(id))
+    .execute();
+  for (const { seq, payload } of events) {
+    if (payload.type !== 'ansprechpartner:saved') continue;
+    const scrubbed = {
+      ...payload,
+      before: payload.before && ohnePerson(payload.before),
+      after: ohnePerson(payload.after),
+    };
+    await trx
+      .updateTable('domain_event')
+      .set({ payload: JSON.stringify(scrubbed) })
+      .where('seq', '=', seq)
+      .execute();
+  }
+  const answers = await trx
+    .selectFrom('idempotency_key')
+    .select(['benutzer_id', 'key', 'result'])
+    .where(sql<string>`result->'ansprechpartner'->>'id'`, '=', String(id))
+    .execute();
+  for (const { benutzer_id, key, result } of answers) {
+    const answer = result as { ansprechpartner: Ansprechpartner };
+    await trx
+      .updateTable('idempotency_key')
+      .set({ result: JSON.stringify({ ...answer, ansprechpartner: ohnePerson(answer.ansprechpartner) }) })
+      .where('benutzer_id', '=', benutzer_id)
+      .where('key', '=', key)
+      .execute();
+  }
+  await trx.deleteFrom('ansprechpartner').where('id', '=', id).execute();
 }

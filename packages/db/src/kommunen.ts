@@ -14,6 +14,7 @@ import {
 import { inScope, type Area } from './area.ts';
 import * as foerderantraege from './foerderantraege.ts';
 import * as meilensteine from './meilensteine.ts';
+import * as unterzeichnungen from './unterzeichnungen.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -226,9 +227,11 @@ export async function findDetail(
     history.filter((m) => !m.zurueckgezogen && m.date <= stand),
     stand,
   );
+  const signed = history.flatMap((m) => (m.unterzeichnungId === null || m.zurueckgezogen ? [] : [m.unterzeichnungId]));
   const common = {
     ...summary,
     ...details,
+    unterzeichnungen: await unterzeichnungen.withIds(db, scope, [...new Set(signed)]),
     flags: {
       coaching: facts.coaching,
       sicherheitsanalyse: facts.sicherheitsanalyse,

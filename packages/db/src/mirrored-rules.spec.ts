@@ -20,6 +20,7 @@ import {
 import {
   createAnsprechpartner,
   createWiedervorlage,
+  eraseAnsprechpartner,
   correctMeilenstein,
   createFoerderantrag,
   createKommentar,
@@ -63,7 +64,7 @@ describe.each(TEST_DATABASE_KINDS)('mirrored rules on %s', (kind) => {
       const version = (await kommunen.findDetail(test.db, LAND, ags, TODAY))!.version;
       await withdrawMeilenstein(test, lpr, id, { grund: 'doppelt erfasst', version });
       await createKommentar(test, lpr, { ags, text: 'Bitte prüfen' });
-      await createAnsprechpartner(test, lpr, ags, {
+      const kontakt = await createAnsprechpartner(test, lpr, ags, {
         rolle: 'kpr_vorsitz',
         name: 'Erika Beispiel',
         organisation: null,
@@ -77,6 +78,7 @@ describe.each(TEST_DATABASE_KINDS)('mirrored rules on %s', (kind) => {
         einwilligungAm: '2024-01-15',
         benutzerId: null,
       });
+      await eraseAnsprechpartner(test, lpr, kontakt.result.ansprechpartner.id);
       await createWiedervorlage(test, lpr, ags, {
         was: 'Rückruf',
         faelligAm: TODAY,

@@ -68,6 +68,23 @@ export interface Ansprechpartner {
   geaendertAm: string;
 }
 
+/** What stays of an erased contact, in its event and in the history: that it existed, in which role. */
+export interface GeloeschterAnsprechpartner {
+  id: number;
+  rolle: AnsprechpartnerRolle;
+}
+
+/** The text that replaces an erased person's name wherever it was recorded. */
+export const GELOESCHT = 'gelöscht';
+
+/**
+ * An earlier state of an erased contact as the history keeps it: role, dates and flags, no name,
+ * phone, e-mail, organisation or note — the one rule for event payloads and stored answers alike.
+ */
+export function ohnePerson(a: Ansprechpartner): Ansprechpartner {
+  return { ...a, name: GELOESCHT, organisation: null, telefon: null, email: null, notiz: null };
+}
+
 /** What the public sees of a public contact: the person and how to reach them, no internal notes. */
 export type OeffentlicherAnsprechpartner = Omit<
   Ansprechpartner,

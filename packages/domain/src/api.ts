@@ -173,8 +173,21 @@ export interface FoerderantragRecord extends FoerderantragFacts {
   version: number;
 }
 
+/**
+ * A signing of a Kooperationsvereinbarung as recorded: who signed, and the Kommunen that signed it
+ * together (those the asker may see).
+ */
+export interface Unterzeichnung {
+  id: number;
+  datum: string;
+  unterzeichner: string[];
+  kommunen: { ags: string; name: string }[];
+}
+
 /** `GET /api/kommunen/:ags`: a Kommune with its status, history and (for signed-in users) funding. */
 export interface KommuneDetail extends KommuneSummary {
+  /** The signings its milestones point to (`unterzeichnungId`). */
+  unterzeichnungen: Unterzeichnung[];
   flags: Pick<StatusFacts, 'coaching' | 'sicherheitsanalyse' | 'koordinierungsstelle'>;
   gueltigAb: string | null;
   vorgaenger: { ags: string; name: string; gueltigBis: string }[];

@@ -46,6 +46,7 @@ export function aendertBerichtBis(event: VisibleEvent, stand: string): boolean {
       return event.after.eingereichtAm <= stand || (event.before !== null && event.before.eingereichtAm <= stand);
     case 'kommentar:created':
     case 'ansprechpartner:saved':
+    case 'ansprechpartner:erased':
     case 'wiedervorlage:saved':
     case 'schwellen:saved':
       return false;

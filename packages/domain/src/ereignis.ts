@@ -126,6 +126,11 @@ export function beschreibeEreignis(event: VisibleEvent): EreignisText {
             details: kontaktAenderungen(event.before, event.after),
           }
         : { was: `Ansprechpartner erfasst: ${kontakt(event.after)}`, details: [] };
+    case 'ansprechpartner:erased':
+      return {
+        was: `Ansprechpartner gelöscht: ${ANSPRECHPARTNER_ROLLEN_LABELS[event.after.rolle] ?? event.after.rolle}`,
+        details: ['Name und Kontaktdaten der Person wurden überall entfernt.'],
+      };
     case 'wiedervorlage:saved':
       return { was: vorlageWas(event.before, event.after), details: [vorlage(event.after)] };
     case 'schwellen:saved':

@@ -1,5 +1,5 @@
 import { scopeCovers, type Scope } from './access.ts';
-import type { Ansprechpartner } from './ansprechpartner.ts';
+import type { Ansprechpartner, GeloeschterAnsprechpartner } from './ansprechpartner.ts';
 import type { FoerderantragRecord, Kommentar, MeilensteinRecord } from './api.ts';
 import type { PolizeidirektionId } from './kommune.ts';
 import type { StocktSchwellen } from './stockt.ts';
@@ -21,6 +21,8 @@ export interface EventValues {
   'foerderantrag:saved': { ags: string; before: FoerderantragRecord | null; after: FoerderantragRecord };
   'kommentar:created': { ags: string; before: null; after: KommentarWerte };
   'ansprechpartner:saved': { ags: string; before: Ansprechpartner | null; after: Ansprechpartner };
+  /** A person's data erased (Art. 17 DSGVO): the history keeps that a contact of this role went, and who erased it. */
+  'ansprechpartner:erased': { ags: string; before: null; after: GeloeschterAnsprechpartner };
   'wiedervorlage:saved': { ags: string; before: Wiedervorlage | null; after: Wiedervorlage };
   /** The LPR set the thresholds of „Stockt“ (Land-wide). */
   'schwellen:saved': { ags: null; before: StocktSchwellen; after: StocktSchwellen };
@@ -35,6 +37,7 @@ export const DOMAIN_EVENT_TYPES = [
   'foerderantrag:saved',
   'kommentar:created',
   'ansprechpartner:saved',
+  'ansprechpartner:erased',
   'wiedervorlage:saved',
   'schwellen:saved',
   'demo:reset',
@@ -71,6 +74,7 @@ export const BUMPS_VERSION: Record<DomainEventType, boolean> = {
   'foerderantrag:saved': true,
   'kommentar:created': false,
   'ansprechpartner:saved': false,
+  'ansprechpartner:erased': false,
   'wiedervorlage:saved': false,
   'schwellen:saved': false,
   'demo:reset': true,
@@ -111,6 +115,7 @@ export const NON_PUBLIC_EVENT_TYPES = [
   'kommentar:created',
   'foerderantrag:saved',
   'ansprechpartner:saved',
+  'ansprechpartner:erased',
   'wiedervorlage:saved',
   'schwellen:saved',
 ] as const satisfies readonly DomainEventType[];
@@ -126,6 +131,7 @@ export function toPublicEvent(event: DomainEvent): PublicEvent | null {
     case 'kommentar:created':
     case 'foerderantrag:saved':
     case 'ansprechpartner:saved':
+    case 'ansprechpartner:erased':
     case 'wiedervorlage:saved':
     case 'schwellen:saved':
       return null;

@@ -237,13 +237,16 @@ const optionalDateSchema = isoDateSchema.nullable().optional();
 
 export const meilensteinKindSchema = z.enum(MEILENSTEIN_KINDS, { message: 'ist keine bekannte Art von Meilenstein' });
 
-/** Body of `POST /api/kommunen/:ags/meilensteine`. */
+/**
+ * Body of `POST /api/kommunen/:ags/meilensteine`. A `version` is no longer checked (a new milestone
+ * conflicts with nothing); clients that still send one are not refused for it.
+ */
 export const meilensteinCreateSchema = z.strictObject({
   kind: meilensteinKindSchema,
   date: isoDateSchema,
   notiz: noteSchema,
   quelle: sourceSchema,
-  version: versionSchema,
+  version: versionSchema.optional(),
 });
 
 /** Body of `PATCH /api/meilensteine/:id`: a correction. */

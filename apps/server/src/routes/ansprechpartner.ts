@@ -1,5 +1,12 @@
 import express from 'express';
-import { ansprechpartner, createAnsprechpartner, kommunen, updateAnsprechpartner, type DbHandle } from '@asskomm/db';
+import {
+  ansprechpartner,
+  createAnsprechpartner,
+  eraseAnsprechpartner,
+  kommunen,
+  updateAnsprechpartner,
+  type DbHandle,
+} from '@asskomm/db';
 import {
   agsSchema,
   alsVCard,
@@ -80,6 +87,11 @@ export function ansprechpartnerRoutes(handle: DbHandle): express.Router {
     const id = parseParam(idParamSchema, req.params.id);
     const input = parseBody(ansprechpartnerUpdateSchema, req);
     res.json((await updateAnsprechpartner(handle, actorOf(res), id, input)).result);
+  });
+
+  router.delete('/ansprechpartner/:id', async (req, res) => {
+    const id = parseParam(idParamSchema, req.params.id);
+    res.json((await eraseAnsprechpartner(handle, actorOf(res), id)).result);
   });
 
   return router;

@@ -70,7 +70,7 @@ export function kommunenRoutes(handle: DbHandle): express.Router {
 
   router.post('/kommunen/:ags/meilensteine', async (req, res) => {
     const ags = parseParam(agsSchema, req.params.ags);
-    const input = parseBody(meilensteinCreateSchema, req);
+    const { version: _unbeachtet, ...input } = parseBody(meilensteinCreateSchema, req);
     const { result } = await recordMeilenstein(
       handle,
       actorOf(res),

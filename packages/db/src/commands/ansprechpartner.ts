@@ -13,7 +13,7 @@ import {
 } from '@asskomm/domain';
 import type { Transaction } from 'kysely';
 import * as ansprechpartner from '../ansprechpartner.ts';
-import { runCommand, StaleRecord, type Outcome } from '../command.ts';
+import { runCommand, StaleRecord, type Locate, type Outcome } from '../command.ts';
 import type { DbHandle } from '../create-db.ts';
 import * as kommunen from '../kommunen.ts';
 import type { Database } from '../schema.ts';
@@ -51,6 +51,15 @@ async function gepruefte(trx: Transaction<Database>, actor: Actor, werte: Anspre
   const verstoss = ansprechpartnerVerstoss(eingabe, todayInSaxony());
   if (verstoss) throw new HttpError(422, verstoss.message, verstoss.field);
   return eingabe;
+}
+
+/** The Kommune of contact `id` when the caller's scope covers it; 404 otherwise (the same for a missing one). */
+function findKommune(id: number): Locate {
+  return async ({ trx, scope }) => {
+    const found = await ansprechpartner.findById(trx, id);
+    if (!found || !(await kommunen.existsInScope(trx, scope, found.ags))) throw new HttpError(404, NOT_FOUND);
+    return [{ ags: found.ags }];
+  };
 }
 
 /** Adds a contact person to a Kommune of the caller's scope. */
@@ -91,11 +100,7 @@ export function updateAnsprechpartner(
 ): Promise<Outcome<AnsprechpartnerAnswer>> {
   return runCommand(handle, {
     actor,
-    kommunen: async ({ trx, scope }) => {
-      const found = await ansprechpartner.findById(trx, id);
-      if (!found || !(await kommunen.existsInScope(trx, scope, found.ags))) throw new HttpError(404, NOT_FOUND);
-      return [{ ags: found.ags }];
-    },
+    kommunen: findKommune(id),
     may: PFLEGT_KONTAKTE,
     dissolvedAllowed: true,
     work: async ({ trx }) => {
@@ -107,6 +112,28 @@ export function updateAnsprechpartner(
       return {
         events: [{ type: 'ansprechpartner:saved', ags: before.ags, before, after }],
         answer: ([event]) => ({ ansprechpartner: after, seq: event!.seq }),
+      };
+    },
+  });
+}
+
+/**
+ * Erases a contact person everywhere (Art. 17 DSGVO) — for whoever may keep that contact. What
+ * stays is an event saying that a contact of this role was erased, by whom and when.
+ */
+export function eraseAnsprechpartner(handle: DbHandle, actor: Actor, id: number): Promise<Outcome<{ seq: number }>> {
+  return runCommand(handle, {
+    actor,
+    kommunen: findKommune(id),
+    may: PFLEGT_KONTAKTE,
+    dissolvedAllowed: true,
+    work: async ({ trx }) => {
+      const before = (await ansprechpartner.findById(trx, id))!;
+      if (!canPflegeAnsprechpartner(actor.principal, before.rolle)) throw new HttpError(403, ANSPRECHPARTNER_VERBOTEN);
+      await ansprechpartner.erase(trx, id);
+      return {
+        events: [{ type: 'ansprechpartner:erased', ags: before.ags, before: null, after: { id, rolle: before.rolle } }],
+        answer: ([event]) => ({ seq: event!.seq }),
       };
     },
   });

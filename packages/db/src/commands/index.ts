@@ -1,5 +1,10 @@
 // Every command on domain data, each through the one command path (../command.ts).
-export { createAnsprechpartner, updateAnsprechpartner, type AnsprechpartnerAnswer } from './ansprechpartner.ts';
+export {
+  createAnsprechpartner,
+  eraseAnsprechpartner,
+  updateAnsprechpartner,
+  type AnsprechpartnerAnswer,
+} from './ansprechpartner.ts';
 export { resetDemoData } from './demo.ts';
 export {
   addAuszahlung,

@@ -27,23 +27,26 @@ export interface MeilensteinCreate {
   date: string;
   notiz?: string | null | undefined;
   quelle?: string | null | undefined;
-  /** The Kommune's version the user saw (the API always sends one; tools and tests may leave it out). */
-  version?: number | undefined;
 }
 
 type Options = { idempotencyKey?: string | undefined };
 
-/** Records a milestone of a Kommune (LPR staff). */
+/**
+ * Records a milestone of a Kommune (LPR staff). No version is checked: a new milestone changes no
+ * record anybody saw, and the rules run under the Kommune's lock against the milestones in force
+ * (a second one of the same kind on the same day answers 422), so two colleagues adding different
+ * milestones at once both succeed.
+ */
 export function recordMeilenstein(
   handle: DbHandle,
   actor: Actor,
   input: MeilensteinCreate,
   { idempotencyKey }: Options = {},
 ): Promise<Outcome<MeilensteinAnswer>> {
-  const { ags, version, ...fields } = input;
+  const { ags, ...fields } = input;
   return runCommand(handle, {
     actor,
-    kommunen: [{ ags, version }],
+    kommunen: [{ ags }],
     may: EDIT_DOMAIN_DATA,
     idempotency: idempotencyKey ? { key: idempotencyKey, name: 'meilenstein:record', input } : undefined,
     work: async ({ trx }) => {
