@@ -88,6 +88,13 @@ export function createAnsprechpartner(
   });
 }
 
+/** The contact as it stands, if the actor may keep contacts of its role (else 403). */
+async function gepflegter(trx: Transaction<Database>, actor: Actor, id: number): Promise<Ansprechpartner> {
+  const kontakt = (await ansprechpartner.findById(trx, id))!;
+  if (!canPflegeAnsprechpartner(actor.principal, kontakt.rolle)) throw new HttpError(403, ANSPRECHPARTNER_VERBOTEN);
+  return kontakt;
+}
+
 /**
  * Changes a contact (also ends it, with „bis“): the version of this contact the user saw is
  * checked, not the Kommune's, so other contacts changed meanwhile do not conflict.
@@ -104,8 +111,7 @@ export function updateAnsprechpartner(
     may: PFLEGT_KONTAKTE,
     dissolvedAllowed: true,
     work: async ({ trx }) => {
-      const before = (await ansprechpartner.findById(trx, id))!;
-      if (!canPflegeAnsprechpartner(actor.principal, before.rolle)) throw new HttpError(403, ANSPRECHPARTNER_VERBOTEN);
+      const before = await gepflegter(trx, actor, id);
       if (before.version !== version) throw new StaleRecord(before.ags, 'ansprechpartner', id);
       const werte = await gepruefte(trx, actor, { ...before, ...change });
       const after = await ansprechpartner.update(trx, id, werte, actor.principal.benutzerId!);
@@ -128,8 +134,7 @@ export function eraseAnsprechpartner(handle: DbHandle, actor: Actor, id: number)
     may: PFLEGT_KONTAKTE,
     dissolvedAllowed: true,
     work: async ({ trx }) => {
-      const before = (await ansprechpartner.findById(trx, id))!;
-      if (!canPflegeAnsprechpartner(actor.principal, before.rolle)) throw new HttpError(403, ANSPRECHPARTNER_VERBOTEN);
+      const before = await gepflegter(trx, actor, id);
       await ansprechpartner.erase(trx, id);
       return {
         events: [{ type: 'ansprechpartner:erased', ags: before.ags, before: null, after: { id, rolle: before.rolle } }],
