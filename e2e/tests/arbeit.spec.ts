@@ -118,3 +118,39 @@ test('a Polizeidirektion adds a police contact and a next step; the LPR sees bot
   const oeffentlich = await getJson<Ansprechpartner[]>(request, `/api/kommunen/${LOEBAU.ags}/ansprechpartner`);
   expect(oeffentlich.some((a) => a.name === name)).toBe(false);
 });
+
+test('„Löschen“ erases a contact person: gone from the page of everyone, and from the history too', async ({ als }) => {
+  const lpr = await als('lpr');
+  const pd = await als('goerlitz');
+  await openLoebau(lpr.page);
+  await openLoebau(pd.page);
+  const name = `Gerda Löschbar ${Date.now() % 100_000}`;
+
+  const kontakte = section(lpr.page, 'Ansprechpartner');
+  await kontakte.locator('summary', { hasText: 'Ansprechpartner hinzufügen' }).click();
+  const form = kontakte.locator('[data-kontakt-form]');
+  await form.getByLabel('Rolle', { exact: true }).selectOption('buergerpolizist');
+  await form.getByLabel('Name', { exact: true }).fill(name);
+  await form.getByLabel('Telefon').fill('03585 0999 11');
+  await form.getByRole('button', { name: 'Ansprechpartner speichern' }).click();
+  const karte = (page: Page) => section(page, 'Ansprechpartner').locator('[data-kontakt]', { hasText: name });
+  await expect(karte(pd.page)).toBeVisible();
+
+  await karte(lpr.page).getByRole('button', { name: 'Löschen' }).click();
+  const dialog = lpr.page.locator('#kontakt-loeschen-dialog');
+  await expect(dialog).toContainText(`Bürgerpolizist/in ${name}`);
+  await expect(dialog).toContainText('lässt sich nicht rückgängig machen');
+  await expectAxeClean(lpr.page, 'Dialog „Person löschen?“');
+  await dialog.getByRole('button', { name: 'Endgültig löschen' }).click();
+  await expect(dialog).toBeHidden();
+
+  for (const page of [lpr.page, pd.page]) {
+    await expect(karte(page)).toHaveCount(0);
+    const verlauf = section(page, 'Änderungsverlauf');
+    await expect(verlauf.locator('[data-verlauf-eintrag="ansprechpartner:erased"]').first()).toContainText(
+      'Ansprechpartner gelöscht: Bürgerpolizist/in',
+    );
+    // Neither the entry that recorded the contact nor any other part of the page names the person.
+    await expect(page.locator('main')).not.toContainText(name);
+  }
+});
